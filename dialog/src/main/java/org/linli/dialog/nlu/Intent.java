@@ -36,7 +36,8 @@ public record Intent(
 
   public Intent {
     Objects.requireNonNull(label, "label");
-    scores = Map.copyOf(scores);
+    // Label order is kept (the order of IntentClassifier.LABELS), so printing scores reads well.
+    scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
     Objects.requireNonNull(digit, "digit");
     Objects.requireNonNull(source, "source");
   }

@@ -133,15 +133,6 @@ public final class IntentClassifier {
     return new IntentClassifier(trainModel(TrainingData.parse(tsv)), rule);
   }
 
-  /** Reloads a classifier from a serialised model (for tests of the cache). */
-  static IntentClassifier load(Path serialisedModel) throws IOException {
-    return new IntentClassifier(new DoccatModel(serialisedModel), EmergencyRule.bundled());
-  }
-
-  void serialize(Path target) throws IOException {
-    model.serialize(target);
-  }
-
   private static DoccatModel trainModel(List<TrainingData.Example> examples) throws IOException {
     List<DocumentSample> samples = new ArrayList<>(examples.size());
     for (TrainingData.Example example : examples) {
