@@ -35,6 +35,7 @@ public final class EntityExtractor {
   private static final String UNIT =
       "(?:[0-9]{1,5}[a-z]?|[a-z])(?:号楼|栋|幢|座|单元|室|楼|层|号|弄|期|区|排)";
   private static final String STRONG_UNIT = "[0-9]{1,5}(?:号楼|栋|幢|座|单元|室|楼)";
+  private static final Pattern UNITS_ONLY = Pattern.compile(STRONG_UNIT + ".*");
   private static final String PLACE =
       HAN + "{1,8}?(?:小区|花园|新村|公寓|家园|苑|大厦|社区|公馆|山庄|广场|里弄)";
   private static final String ROAD = HAN + "{1,6}?(?:大道|大街|路|街|巷|胡同)";
@@ -159,7 +160,7 @@ public final class EntityExtractor {
         out.add(new Entity(Entity.Type.ADDRESS, text, start, start + text.length(), text));
       } else if (text.length() >= 2) {
         // "小区3号楼" (no name): keep the units only, if any.
-        Matcher units = Pattern.compile(STRONG_UNIT + ".*").matcher(text);
+        Matcher units = UNITS_ONLY.matcher(text);
         if (units.find()) {
           int us = start + units.start();
           out.add(new Entity(Entity.Type.ADDRESS, units.group(), us, us + units.group().length(), units.group()));

@@ -17,8 +17,9 @@ import org.linli.knowledge.Lang;
  * its figures in docs/dialogue.md.
  *
  * <pre>
- * mvn -q -pl dialog dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp dialog/target/test-classes:dialog/target/classes:$(cat /tmp/cp.txt) \
+ * mvn -q -pl knowledge,dialog install -DskipTests
+ * mvn -q -pl dialog dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp dialog/target/test-classes:dialog/target/classes:$(cat dialog/target/classpath.txt) \
  *     org.linli.dialog.bench.NluBenchmark [rounds]
  * </pre>
  */
