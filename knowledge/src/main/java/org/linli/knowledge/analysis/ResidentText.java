@@ -1,6 +1,5 @@
 package org.linli.knowledge.analysis;
 
-import com.ibm.icu.text.Transliterator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,16 +14,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * Text as residents write or speak it, made comparable: the normalisation and segmentation shared
  * by the knowledge base and the dialogue core, so that both see the same words.
  *
- * <p>Thread-safe: ICU transliterators are used under a lock-free copy per call site is not needed
- * because {@link Transliterator#transliterate(String)} is synchronized-free for these rule-based
- * transforms only when each thread has its own instance; we therefore keep one per thread.
+ * <p>Thread-safe: the ICU transliteration behind {@link #normalize} is cached per character in a
+ * table shared by all threads (see {@code CharFolding}).
  */
 public final class ResidentText {
-
-  // Traditional -> simplified first, then full-width ASCII (ＡＢＣ１２３) -> half-width.
-  private static final ThreadLocal<Transliterator> TO_SIMPLIFIED_HALFWIDTH =
-      ThreadLocal.withInitial(
-          () -> Transliterator.getInstance("Traditional-Simplified; Fullwidth-Halfwidth"));
 
   private static final class Holder {
     // SmartChineseAnalyzer loads a large dictionary: once per JVM.
@@ -41,10 +34,27 @@ public final class ResidentText {
     if (text == null || text.isBlank()) {
       return "";
     }
-    String s = TO_SIMPLIFIED_HALFWIDTH.get().transliterate(text);
+    // Traditional -> simplified, full-width ASCII (ＡＢＣ１２３) -> half-width, character by character.
+    String s = CharFolding.fold(text);
     // The ideographic space and other separators become one plain space.
     s = s.replace('\u3000', ' ').replaceAll("\\s+", " ").trim();
     return s.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Traditional to simplified and full-width to half-width only, one character for one, so that
+   * offsets in the result are offsets in {@code text}.
+   */
+  public static String fold(String text) {
+    return text == null ? "" : CharFolding.fold(text);
+  }
+
+  /**
+   * A question made ready for search: {@link #fold folded}, and spoken Chinese numerals turned
+   * into digits (八十五岁 -> 85岁) as documents write them.
+   */
+  public static String forSearch(String question) {
+    return question == null ? "" : SpokenNumbers.toDigits(CharFolding.fold(question));
   }
 
   /** Share of Han characters among letters: a robust zh/en signal even for two-character texts. */

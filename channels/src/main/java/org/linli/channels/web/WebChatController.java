@@ -1,0 +1,93 @@
+package org.linli.channels.web;
+
+import java.time.Clock;
+import java.util.Set;
+import org.linli.dialog.Channel;
+import org.linli.dialog.ConversationPort;
+import org.linli.dialog.InboundMessage;
+import org.linli.dialog.UnknownConversationException;
+import org.linli.knowledge.Lang;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The web chat API, used by the kiosk and by web chat clients. */
+@RestController
+@RequestMapping("/api/chat")
+class WebChatController {
+
+  static final int MAX_TEXT_CODE_POINTS = 2000;
+  static final int MAX_ID_LENGTH = 64;
+  private static final Set<Channel> ALLOWED = Set.of(Channel.WEB, Channel.KIOSK);
+
+  private final ConversationPort conversations;
+  private final Clock clock;
+
+  WebChatController(ConversationPort conversations, Clock clock) {
+    this.conversations = conversations;
+    this.clock = clock;
+  }
+
+  @PostMapping("/messages")
+  ChatResponse post(@RequestBody ChatRequest request) {
+    if (request == null) {
+      throw new InvalidChatRequestException("error.body.missing");
+    }
+    Channel channel =
+        request.channel() == null
+            ? Channel.WEB
+            : Channel.fromCode(request.channel())
+                .filter(ALLOWED::contains)
+                .orElseThrow(() -> new InvalidChatRequestException("error.channel.invalid"));
+    String text = request.text() == null ? "" : request.text().strip();
+    if (text.isEmpty()) {
+      throw new InvalidChatRequestException("error.text.empty");
+    }
+    if (text.codePointCount(0, text.length()) > MAX_TEXT_CODE_POINTS) {
+      throw new InvalidChatRequestException("error.text.tooLong", MAX_TEXT_CODE_POINTS);
+    }
+    Lang lang = null;
+    if (request.lang() != null && !request.lang().isBlank()) {
+      lang =
+          Lang.fromCode(request.lang())
+              .orElseThrow(() -> new InvalidChatRequestException("error.lang.invalid"));
+    }
+    String conversationId = blankToNull(request.conversationId());
+    if (conversationId != null && conversationId.length() > MAX_ID_LENGTH) {
+      throw new InvalidChatRequestException("error.conversation.unknown");
+    }
+    String messageId = blankToNull(request.messageId());
+    if (messageId != null && messageId.length() > MAX_ID_LENGTH) {
+      throw new InvalidChatRequestException("error.messageId.tooLong", MAX_ID_LENGTH);
+    }
+    InboundMessage message =
+        new InboundMessage(channel, conversationId, null, messageId, text, lang, clock.instant());
+    try {
+      return ChatResponse.of(conversations.handle(message));
+    } catch (UnknownConversationException e) {
+      throw new InvalidChatRequestException("error.conversation.unknown");
+    }
+  }
+
+  @GetMapping("/conversations/{id}")
+  HistoryResponse history(@PathVariable String id) {
+    return conversations
+        .history(id)
+        .map(HistoryResponse::of)
+        .orElseThrow(ConversationNotFoundException::new);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** A history request for a conversation that does not exist. */
+  static final class ConversationNotFoundException extends RuntimeException {
+    ConversationNotFoundException() {
+      super("conversation not found");
+    }
+  }
+}

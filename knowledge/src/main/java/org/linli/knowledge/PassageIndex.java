@@ -1,0 +1,348 @@
+package org.linli.knowledge;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * One immutable generation of the index: the documents of one load, their passages in an
+ * in-memory Lucene index, and the term statistics the confidence needs. {@link KnowledgeBase}
+ * swaps generations on reload; reference counting on the reader keeps a generation open until the
+ * last query that started on it has finished.
+ */
+final class PassageIndex implements Closeable {
+
+  /** Passages fetched per query: enough to rank ten distinct documents in nearly every case. */
+  static final int CANDIDATES = 60;
+
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final LoadedDocuments loaded;
+  private final Map<String, PolicyDocument> byId;
+  private final DocumentTerms terms;
+  // Lucene doc id -> document id and section index: ranking reads these for dozens of passages
+  // per question, and decompressing stored fields for each costs more than the search itself.
+  private final String[] passageDocIds;
+  private final int[] passageSections;
+
+  private PassageIndex(
+      DirectoryReader reader, LoadedDocuments loaded, Map<String, PolicyDocument> byId)
+      throws IOException {
+    this.reader = reader;
+    this.passageDocIds = new String[reader.maxDoc()];
+    this.passageSections = new int[reader.maxDoc()];
+    StoredFields stored = reader.storedFields();
+    for (int i = 0; i < reader.maxDoc(); i++) {
+      Document d = stored.document(i);
+      passageDocIds[i] = d.get(Fields.DOC_ID);
+      passageSections[i] = d.getField(Fields.SECTION).numericValue().intValue();
+    }
+    this.searcher = new IndexSearcher(reader);
+    this.searcher.setSimilarity(new BM25Similarity());
+    this.loaded = loaded;
+    this.byId = byId;
+    this.terms = new DocumentTerms(loaded.documents());
+  }
+
+  static PassageIndex build(LoadedDocuments loaded) {
+    Map<String, PolicyDocument> byId = new LinkedHashMap<>();
+    loaded.documents().forEach(d -> byId.putIfAbsent(d.id(), d));
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    IndexWriterConfig config =
+        new IndexWriterConfig(Fields.indexAnalyzer())
+            .setSimilarity(new BM25Similarity())
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+            .setRAMBufferSizeMB(64);
+    try (IndexWriter writer = new IndexWriter(dir, config)) {
+      for (PolicyDocument doc : byId.values()) {
+        for (int i = 0; i < doc.sections().size(); i++) {
+          writer.addDocument(passage(doc, i));
+        }
+      }
+      writer.commit();
+      DirectoryReader reader = DirectoryReader.open(dir);
+      reader.getReaderCacheHelper().addClosedListener(key -> dir.close());
+      return new PassageIndex(reader, loaded, byId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the in-memory index", e);
+    }
+  }
+
+  /** Body fields keep term vectors with offsets: snippets are marked from them, not re-analysed. */
+  private static final FieldType BODY_WITH_OFFSETS = bodyWithOffsets();
+
+  private static FieldType bodyWithOffsets() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setStoreTermVectors(true);
+    type.setStoreTermVectorOffsets(true);
+    type.freeze();
+    return type;
+  }
+
+  private static Document passage(PolicyDocument doc, int sectionIndex) {
+    PolicyDocument.Section section = doc.sections().get(sectionIndex);
+    Document d = new Document();
+    d.add(new StringField(Fields.DOC_ID, doc.id(), Field.Store.YES));
+    d.add(new StoredField(Fields.SECTION, sectionIndex));
+    long expires = doc.expires() == null ? Long.MAX_VALUE : doc.expires().toEpochDay();
+    d.add(new LongPoint(Fields.EXPIRES_DAY, expires));
+
+    String meta = String.join("\n", doc.tags()) + "\n" + String.join("\n", doc.synonyms());
+    String body = section.heading() + "\n" + section.text();
+    if (doc.lang() == Lang.EN) {
+      d.add(new TextField(Fields.EN_TITLE, doc.title(), Field.Store.NO));
+      d.add(new TextField(Fields.EN_META, meta, Field.Store.NO));
+      d.add(new Field(Fields.EN_BODY, body, BODY_WITH_OFFSETS));
+    } else {
+      d.add(new TextField(Fields.ZH_TITLE, doc.title(), Field.Store.NO));
+      d.add(new TextField(Fields.ZH_META, meta, Field.Store.NO));
+      d.add(new Field(Fields.ZH_BODY, body, BODY_WITH_OFFSETS));
+      String titleAndMeta = doc.title() + "\n" + meta;
+      d.add(new TextField(Fields.PAIR_META, titleAndMeta, Field.Store.NO));
+      d.add(new Field(Fields.PAIR_BODY, body, BODY_WITH_OFFSETS));
+      d.add(new TextField(Fields.PINYIN_META, titleAndMeta, Field.Store.NO));
+      d.add(new TextField(Fields.PINYIN_BODY, body, Field.Store.NO));
+    }
+    return d;
+  }
+
+  boolean tryAcquire() {
+    return reader.tryIncRef();
+  }
+
+  void release() {
+    try {
+      reader.decRef();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Drops the index's own reference; it closes once the last query on it has released it. */
+  @Override
+  public void close() {
+    release();
+  }
+
+  List<PolicyDocument> documents() {
+    return loaded.documents();
+  }
+
+  List<DocumentProblem> problems() {
+    return loaded.problems();
+  }
+
+  PolicyDocument document(String id) {
+    return byId.get(id);
+  }
+
+  /**
+   * @param question the question as asked, returned in the result
+   * @param searchText the question prepared for search (see {@code ResidentText.forSearch})
+   */
+  SearchResult search(
+      String question,
+      String searchText,
+      Lang lang,
+      int maxHits,
+      boolean distinctDocuments,
+      LocalDate today) {
+    QueryFactory.Channels channels = QueryFactory.channels(searchText, lang);
+    if (channels.isEmpty() || maxHits <= 0) {
+      return SearchResult.empty(question, lang);
+    }
+    Query notExpired = LongPoint.newRangeQuery(Fields.EXPIRES_DAY, today.toEpochDay(), Long.MAX_VALUE);
+    try {
+      List<Ranked> ranked = rank(channels.combined(), notExpired, Math.max(maxHits, CANDIDATES));
+      if (ranked.isEmpty()) {
+        return SearchResult.empty(question, lang);
+      }
+      QuestionTerms questionTerms = QuestionTerms.of(searchText, lang);
+      Confidence.Evidence evidence = evidence(ranked, channels, notExpired, questionTerms, lang);
+      double confidence = Confidence.of(evidence);
+      List<PassageHit> hits = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      TermVectors vectors = reader.termVectors();
+      for (Ranked r : ranked) {
+        if (hits.size() == maxHits) {
+          break;
+        }
+        if (!distinctDocuments || seen.add(r.docId())) {
+          hits.add(hit(r, vectors, questionTerms, today));
+        }
+      }
+      return new SearchResult(
+          question, lang, hits, confidence, confidence >= Confidence.ANSWER_THRESHOLD);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The top document and the confidence features of a question, for fitting the confidence. */
+  record Explained(String topDocId, Confidence.Evidence evidence) {}
+
+  Explained explain(String searchText, Lang lang, LocalDate today) throws IOException {
+    QueryFactory.Channels channels = QueryFactory.channels(searchText, lang);
+    if (channels.isEmpty()) {
+      return null;
+    }
+    Query notExpired = LongPoint.newRangeQuery(Fields.EXPIRES_DAY, today.toEpochDay(), Long.MAX_VALUE);
+    List<Ranked> ranked = rank(channels.combined(), notExpired, CANDIDATES);
+    if (ranked.isEmpty()) {
+      return null;
+    }
+    QuestionTerms q = QuestionTerms.of(searchText, lang);
+    return new Explained(ranked.getFirst().docId(), evidence(ranked, channels, notExpired, q, lang));
+  }
+
+  /** The features of the confidence, computed on the top document (see {@link Confidence}). */
+  Confidence.Evidence evidence(
+      List<Ranked> ranked,
+      QueryFactory.Channels channels,
+      Query notExpired,
+      QuestionTerms question,
+      Lang lang)
+      throws IOException {
+    String top = ranked.getFirst().docId();
+    double s1 = ranked.getFirst().score();
+    double s2 = 0;
+    for (Ranked r : ranked) {
+      if (!r.docId().equals(top)) {
+        s2 = r.score();
+        break;
+      }
+    }
+    double coverage = 0;
+    for (TermKind kind : TermKind.of(lang)) {
+      Set<String> q = question.terms(kind);
+      coverage = Math.max(coverage, terms.coverage(kind, q, top));
+    }
+    TermKind wordKind = lang == Lang.EN ? TermKind.EN_WORD : TermKind.ZH_WORD;
+    double wordCoverage = terms.wordCoverage(wordKind, question.terms(wordKind), top);
+    double margin = s1 <= 0 ? 0 : (s1 - s2) / s1;
+    boolean agreement = true;
+    if (channels.words() != null && channels.fallback() != null) {
+      String byWords = topDoc(channels.words(), notExpired);
+      String byFallback = topDoc(channels.fallback(), notExpired);
+      agreement = top.equals(byWords) && top.equals(byFallback);
+    }
+    return new Confidence.Evidence(
+        coverage,
+        wordCoverage,
+        terms.nameMatch(wordKind, question, top),
+        margin,
+        agreement,
+        s1,
+        lang == Lang.EN);
+  }
+
+  private String topDoc(Query query, Query filter) throws IOException {
+    List<Ranked> r = rank(query, filter, 1);
+    return r.isEmpty() ? null : r.getFirst().docId();
+  }
+
+  record Ranked(int luceneDoc, String docId, int section, float score) {}
+
+  private List<Ranked> rank(Query query, Query filter, int n) throws IOException {
+    Query filtered =
+        new BooleanQuery.Builder()
+            .add(query, BooleanClause.Occur.MUST)
+            .add(filter, BooleanClause.Occur.FILTER)
+            .build();
+    TopDocs top = searcher.search(filtered, n);
+    List<Ranked> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(new Ranked(sd.doc, passageDocIds[sd.doc], passageSections[sd.doc], sd.score));
+    }
+    return out;
+  }
+
+  private PassageHit hit(Ranked r, TermVectors vectors, QuestionTerms question, LocalDate today)
+      throws IOException {
+    PolicyDocument doc = byId.get(r.docId());
+    PolicyDocument.Section section = doc.sections().get(r.section());
+    List<Snippets.Span> spans = matchedSpans(vectors, r.luceneDoc(), section, doc.lang(), question);
+    return new PassageHit(
+        doc.id(),
+        doc.title(),
+        section.heading(),
+        section.text(),
+        Snippets.render(section.text(), spans),
+        r.score(),
+        doc.department(),
+        doc.category(),
+        doc.lang(),
+        doc.source(),
+        doc.effective(),
+        doc.notYetEffectiveOn(today));
+  }
+
+  /** Where the question's terms occur in the passage text, read from the body term vectors. */
+  private List<Snippets.Span> matchedSpans(
+      TermVectors vectors,
+      int luceneDoc, PolicyDocument.Section section, Lang docLang, QuestionTerms question)
+      throws IOException {
+    // The body field is "heading \n text": shift offsets onto the text alone.
+    int shift = section.heading().length() + 1;
+    List<Snippets.Span> spans = new ArrayList<>();
+    for (TermKind kind : TermKind.of(docLang)) {
+      String field = kind.bodyField();
+      if (field == null) {
+        continue;
+      }
+      Terms terms = vectors.get(luceneDoc, field);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      PostingsEnum postings = null;
+      for (String term : question.highlightTerms(kind)) {
+        if (!te.seekExact(new BytesRef(term))) {
+          continue;
+        }
+        postings = te.postings(postings, PostingsEnum.OFFSETS);
+        postings.nextDoc();
+        for (int i = 0; i < postings.freq(); i++) {
+          postings.nextPosition();
+          int start = postings.startOffset() - shift;
+          int end = postings.endOffset() - shift;
+          if (start >= 0 && end <= section.text().length()) {
+            spans.add(new Snippets.Span(start, end));
+          }
+        }
+      }
+    }
+    return spans;
+  }
+}

@@ -1,0 +1,222 @@
+package org.linli.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.linli.dialog.Channel;
+import org.linli.dialog.Reply;
+import org.linli.knowledge.Lang;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Conversations and their messages in the database. Callers hold the transaction. */
+@Repository
+class ConversationStore {
+
+  private static final TypeReference<List<Reply.Source>> SOURCES = new TypeReference<>() {};
+  private static final TypeReference<List<Reply.Option>> OPTIONS = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  ConversationStore(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  record ConversationRow(
+      String id,
+      Channel channel,
+      String residentId,
+      Lang lang,
+      String accessProfile,
+      String mode,
+      String state,
+      long version) {}
+
+  record MessageRow(
+      long id,
+      int seq,
+      String direction,
+      String author,
+      Channel channel,
+      String externalId,
+      Long replyTo,
+      String text,
+      String intent,
+      List<Reply.Source> sources,
+      List<Reply.Option> options,
+      Instant at) {}
+
+  ConversationRow create(
+      Channel channel, String residentId, Lang lang, String accessProfile, String state, Instant now) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql(
+            "insert into conversation (id, channel, resident_id, language, access_profile, mode,"
+                + " state, created_at, updated_at, version) values (?, ?, ?, ?, ?, 'bot', ?, ?, ?, 0)")
+        .params(id, channel.code(), residentId, lang.code(), accessProfile, state, utc(now), utc(now))
+        .update();
+    return new ConversationRow(id, channel, residentId, lang, accessProfile, "bot", state, 0);
+  }
+
+  /** The conversation, locked until the transaction ends so that its turns run one at a time. */
+  Optional<ConversationRow> lock(String id) {
+    return jdbc.sql(
+            "select id, channel, resident_id, language, access_profile, mode, state, version"
+                + " from conversation where id = ? for update")
+        .param(id)
+        .query(ConversationStore::conversation)
+        .optional();
+  }
+
+  Optional<ConversationRow> find(String id) {
+    return jdbc.sql(
+            "select id, channel, resident_id, language, access_profile, mode, state, version"
+                + " from conversation where id = ?")
+        .param(id)
+        .query(ConversationStore::conversation)
+        .optional();
+  }
+
+  void update(String id, Lang lang, String state, Instant now) {
+    jdbc.sql(
+            "update conversation set language = ?, state = ?, updated_at = ?, version = version + 1"
+                + " where id = ?")
+        .params(lang.code(), state, utc(now), id)
+        .update();
+  }
+
+  Optional<MessageRow> findInbound(Channel channel, String externalId) {
+    return jdbc.sql(
+            "select * from message where channel = ? and external_id = ? and direction = 'in'")
+        .params(channel.code(), externalId)
+        .query(this::message)
+        .optional();
+  }
+
+  List<MessageRow> repliesTo(long inboundId) {
+    return jdbc.sql("select * from message where reply_to = ? order by seq")
+        .param(inboundId)
+        .query(this::message)
+        .list();
+  }
+
+  String conversationOf(long messageId) {
+    return jdbc.sql("select conversation_id from message where id = ?")
+        .param(messageId)
+        .query(String.class)
+        .single();
+  }
+
+  List<MessageRow> messages(String conversationId) {
+    return jdbc.sql("select * from message where conversation_id = ? order by seq")
+        .param(conversationId)
+        .query(this::message)
+        .list();
+  }
+
+  long appendInbound(
+      String conversationId,
+      Channel channel,
+      String externalId,
+      String text,
+      String intent,
+      double confidence,
+      Instant at) {
+    return append(
+        conversationId, "in", "resident", channel, externalId, null, text, intent, confidence,
+        List.of(), List.of(), at);
+  }
+
+  long appendReply(
+      String conversationId, Channel channel, long replyTo, Reply reply, String intent, Instant at) {
+    return append(
+        conversationId, "out", "assistant", channel, null, replyTo, reply.text(), intent, null,
+        reply.sources(), reply.options(), at);
+  }
+
+  private long append(
+      String conversationId,
+      String direction,
+      String author,
+      Channel channel,
+      String externalId,
+      Long replyTo,
+      String text,
+      String intent,
+      Double confidence,
+      List<Reply.Source> sources,
+      List<Reply.Option> options,
+      Instant at) {
+    int seq =
+        jdbc.sql("select coalesce(max(seq), 0) + 1 from message where conversation_id = ?")
+            .param(conversationId)
+            .query(Integer.class)
+            .single();
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into message (conversation_id, seq, direction, author, channel, external_id,"
+                + " reply_to, text, intent, confidence, sources, options, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            conversationId,
+            seq,
+            direction,
+            author,
+            channel.code(),
+            externalId,
+            replyTo,
+            text,
+            intent,
+            confidence,
+            sources.isEmpty() ? null : json.writeValueAsString(sources),
+            options.isEmpty() ? null : json.writeValueAsString(options),
+            utc(at))
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  private static ConversationRow conversation(ResultSet rs, int row) throws SQLException {
+    return new ConversationRow(
+        rs.getString("id"),
+        Channel.fromCode(rs.getString("channel")).orElseThrow(),
+        rs.getString("resident_id"),
+        Lang.fromCode(rs.getString("language")).orElse(Lang.ZH),
+        rs.getString("access_profile"),
+        rs.getString("mode"),
+        rs.getString("state"),
+        rs.getLong("version"));
+  }
+
+  private MessageRow message(ResultSet rs, int row) throws SQLException {
+    long replyToValue = rs.getLong("reply_to");
+    Long replyTo = rs.wasNull() ? null : replyToValue;
+    String sources = rs.getString("sources");
+    String options = rs.getString("options");
+    return new MessageRow(
+        rs.getLong("id"),
+        rs.getInt("seq"),
+        rs.getString("direction"),
+        rs.getString("author"),
+        Channel.fromCode(rs.getString("channel")).orElseThrow(),
+        rs.getString("external_id"),
+        replyTo,
+        rs.getString("text"),
+        rs.getString("intent"),
+        sources == null ? List.of() : json.readValue(sources, SOURCES),
+        options == null ? List.of() : json.readValue(options, OPTIONS),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,157 @@
+package org.linli.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.linli.dialog.Channel;
+import org.linli.dialog.ConversationHistory;
+import org.linli.dialog.ConversationPort;
+import org.linli.dialog.InboundMessage;
+import org.linli.dialog.TurnOutcome;
+import org.linli.dialog.UnknownConversationException;
+import org.linli.resident.IdentityKind;
+import org.linli.resident.ResidentDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What residents rely on from storage, run against each supported database (H2 and PostgreSQL):
+ * a question and its answer are kept together, retries never run a second turn, nothing is stored
+ * for a bad request, and contact details are never stored in clear.
+ */
+abstract class ConversationPersistenceContract {
+
+  @Autowired ConversationPort conversations;
+  @Autowired ResidentDirectory residents;
+  @Autowired JdbcClient jdbc;
+
+  private static InboundMessage message(
+      Channel channel, String conversationId, String externalId, String text) {
+    return new InboundMessage(
+        channel, conversationId, null, externalId, text, null, Instant.now());
+  }
+
+  @Test
+  void aQuestionAndItsAnswerAreStoredTogetherWithTheSource() {
+    TurnOutcome outcome = conversations.handle(message(Channel.WEB, null, null, "高龄津贴怎么申请"));
+
+    ConversationHistory history = conversations.history(outcome.conversationId()).orElseThrow();
+    assertThat(history.messages()).extracting(ConversationHistory.Entry::direction)
+        .containsExactly("in", "out");
+    assertThat(history.messages().get(0).text()).isEqualTo("高龄津贴怎么申请");
+    assertThat(history.messages().get(1).sources())
+        .extracting(s -> s.docId())
+        .containsExactly("elderly-allowance");
+  }
+
+  @Test
+  void aConversationContinuesAcrossTurnsInOrder() {
+    TurnOutcome first = conversations.handle(message(Channel.KIOSK, null, null, "高龄津贴怎么申请"));
+    TurnOutcome second =
+        conversations.handle(message(Channel.KIOSK, first.conversationId(), null, "低保怎么申请"));
+
+    assertThat(second.conversationId()).isEqualTo(first.conversationId());
+    assertThat(conversations.history(first.conversationId()).orElseThrow().messages())
+        .extracting(ConversationHistory.Entry::text)
+        .first()
+        .isEqualTo("高龄津贴怎么申请");
+    assertThat(conversations.history(first.conversationId()).orElseThrow().messages()).hasSize(4);
+  }
+
+  @Test
+  void aRetriedMessageIsAnsweredFromTheStoreWithoutASecondTurn() {
+    String externalId = "retry-" + System.nanoTime();
+    TurnOutcome first = conversations.handle(message(Channel.SMS, null, externalId, "医保怎么报销"));
+    TurnOutcome retry = conversations.handle(message(Channel.SMS, null, externalId, "医保怎么报销"));
+
+    assertThat(retry.duplicate()).isTrue();
+    assertThat(retry.conversationId()).isEqualTo(first.conversationId());
+    assertThat(retry.replies()).isEqualTo(first.replies());
+    assertThat(conversations.history(first.conversationId()).orElseThrow().messages()).hasSize(2);
+  }
+
+  @Test
+  void concurrentDeliveriesOfOneMessageRunOneTurn() throws Exception {
+    String externalId = "race-" + System.nanoTime();
+    int deliveries = 6;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(deliveries);
+    try {
+      List<Future<TurnOutcome>> results = new ArrayList<>();
+      for (int i = 0; i < deliveries; i++) {
+        Callable<TurnOutcome> delivery =
+            () -> {
+              start.await();
+              return conversations.handle(message(Channel.WECHAT, null, externalId, "垃圾怎么分类"));
+            };
+        results.add(pool.submit(delivery));
+      }
+      start.countDown();
+      List<TurnOutcome> outcomes = new ArrayList<>();
+      for (Future<TurnOutcome> f : results) {
+        outcomes.add(f.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(outcomes).extracting(TurnOutcome::conversationId).containsOnly(outcomes.get(0).conversationId());
+      assertThat(outcomes).filteredOn(o -> !o.duplicate()).hasSize(1);
+      assertThat(
+              jdbc.sql("select count(*) from message where channel = 'wechat' and external_id = ?")
+                  .param(externalId)
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(1);
+      assertThat(conversations.history(outcomes.get(0).conversationId()).orElseThrow().messages())
+          .hasSize(2);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aMessageForAnUnknownConversationStoresNothing() {
+    int before = count("message");
+    int conversationsBefore = count("conversation");
+
+    assertThatThrownBy(
+            () -> conversations.handle(message(Channel.WEB, "no-such-conversation", null, "你好")))
+        .isInstanceOf(UnknownConversationException.class);
+
+    assertThat(count("message")).isEqualTo(before);
+    assertThat(count("conversation")).isEqualTo(conversationsBefore);
+  }
+
+  @Test
+  void aConversationCannotBeContinuedFromAnotherChannel() {
+    TurnOutcome web = conversations.handle(message(Channel.WEB, null, null, "你好"));
+
+    assertThatThrownBy(
+            () -> conversations.handle(message(Channel.KIOSK, web.conversationId(), null, "你好")))
+        .isInstanceOf(UnknownConversationException.class);
+  }
+
+  @Test
+  void phoneNumbersAreFoundAgainButNeverStoredInClear() {
+    String id = residents.residentFor(IdentityKind.PHONE, "+86 138 1234 5678");
+
+    assertThat(residents.residentFor(IdentityKind.PHONE, "13812345678")).isEqualTo(id);
+    assertThat(residents.contact(id, IdentityKind.PHONE)).contains("13812345678");
+    List<String> stored =
+        jdbc.sql("select address_hash || ' ' || address_enc from resident_identity")
+            .query(String.class)
+            .list();
+    assertThat(stored).isNotEmpty().noneMatch(row -> row.contains("12345678"));
+  }
+
+  private int count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+  }
+}

@@ -1,0 +1,57 @@
+package org.linli.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.LinliApplication;
+import org.linli.dialog.Channel;
+import org.linli.dialog.ConversationHistory;
+import org.linli.dialog.ConversationPort;
+import org.linli.dialog.InboundMessage;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The embedded database is a file: what a resident said is still there after a restart. */
+class RestartTest {
+
+  @TempDir Path dataDir;
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(LinliApplication.class)
+        .web(WebApplicationType.NONE)
+        .run(
+            "--linli.data-dir=" + dataDir,
+            "--linli.knowledge.watch=false",
+            "--spring.autoconfigure.exclude="
+                + "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration");
+  }
+
+  @Test
+  void aConversationAndTheGeneratedDataKeySurviveARestart() {
+    String conversationId;
+    try (ConfigurableApplicationContext first = start()) {
+      conversationId =
+          first
+              .getBean(ConversationPort.class)
+              .handle(
+                  new InboundMessage(
+                      Channel.WEB, null, null, null, "高龄津贴怎么申请", null, Instant.now()))
+              .conversationId();
+    }
+    assertThat(dataDir.resolve("linli.mv.db")).exists();
+    assertThat(dataDir.resolve("data.key")).exists();
+
+    try (ConfigurableApplicationContext second = start()) {
+      ConversationHistory history =
+          second.getBean(ConversationPort.class).history(conversationId).orElseThrow();
+      assertThat(history.messages()).hasSize(2);
+      assertThat(history.messages().get(1).sources())
+          .extracting(s -> s.docId())
+          .containsExactly("elderly-allowance");
+    }
+  }
+}
