@@ -191,7 +191,7 @@ public final class Renderer {
     if (p.answer().needsPerson()) {
       keys.put("0", ACTION_PERSON);
     }
-    Segmentation seg = SmsSegmenter.segment(body);
+    Segmentation seg = SmsSegmenter.segment(body.strip());
     return new SmsRendering(seg.segments(), seg.encoding(), seg.count(), keys);
   }
 

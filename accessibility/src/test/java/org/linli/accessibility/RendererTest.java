@@ -258,4 +258,21 @@ class RendererTest {
     TextRendering r = (TextRendering) renderer.render(ZH, Channel.WECHAT, AccessProfile.LOW_LITERACY);
     assertThat(r.paragraphs().get(0)).isEqualTo("60岁以上的老人可以申请居家养老服务补贴，每月¥200。");
   }
+
+  @Test
+  void anAnswerWithOnlyChoicesIsJustTheMenu() {
+    Answer a = new Answer(Lang.EN, "", "", List.of(new Choice("Yes", "y"), new Choice("No", "n")), List.of(), true);
+    SmsRendering sms = (SmsRendering) renderer.render(a, Channel.SMS, AccessProfile.STANDARD);
+    assertThat(sms.body()).isEqualTo("Reply 1 for yes\nReply 2 for no\nReply 0 for a person");
+    VoiceRendering voice = (VoiceRendering) renderer.render(a, Channel.VOICE, AccessProfile.VOICE_ONLY);
+    assertThat(voice.sentences()).containsExactly("Press 1 for yes.", "Press 2 for no.", "Press 0 to talk to a person.");
+  }
+
+  @Test
+  void anEmptyAnswerRendersAsNothingRatherThanFailing() {
+    for (Channel c : Channel.values()) {
+      Rendering r = renderer.render(Answer.of(Lang.ZH, ""), c, AccessProfile.ELDER);
+      assertThat(r.channel()).isEqualTo(c);
+    }
+  }
 }
