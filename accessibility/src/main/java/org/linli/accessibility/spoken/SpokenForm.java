@@ -49,6 +49,10 @@ public final class SpokenForm {
   private static final Pattern ZH_MONEY_UNIT = Pattern.compile("(?<![\\d.,])(" + NUM + ")\\s*(万|亿)?\\s*元");
   private static final Pattern PERCENT = Pattern.compile("(?<![\\d.,])(" + NUM + ")\\s*[%％]");
 
+  private static final String LIANG_UNITS_RE =
+      "个|次|天|周|件|张|项|条|间|床|位|台|辆|份|本|倍|名|人|户|小时|分钟|公里|千米|斤|公斤|种|套|岁|年|万";
+  private static final String ER_UNITS_RE = "号楼|号|楼|层|室|单元|栋|幢|路|区|站|期|级|米|度|克|元|月|日";
+
   private static final Pattern MOBILE =
       Pattern.compile("(?<![\\d-])(?:\\+?86[-\\s]?)?(1[3-9]\\d)[-\\s]?(\\d{4})[-\\s]?(\\d{4})(?![\\d-])");
   private static final Pattern SERVICE_NUMBER =
@@ -58,14 +62,16 @@ public final class SpokenForm {
   private static final Pattern HOTLINE = Pattern.compile("(?<!\\d|\\d[.,])(123\\d\\d|96\\d{3,4})(?!\\d|[.,]\\d)");
   private static final Pattern EMERGENCY =
       Pattern.compile("(?<=拨打|电话|热线|打|call|dial|Call|Dial)\\s*(110|119|120|122)(?!\\d)");
-  private static final Pattern CASE_NUMBER = Pattern.compile("(?<!\\d|\\d[.,])(\\d{6})(?!\\d|[.,]\\d|\\s*[%％])");
+  // Six digits are a case number unless a unit follows (100000人 is a quantity).
+  private static final Pattern CASE_NUMBER =
+      Pattern.compile("(?<!\\d|\\d[.,])(\\d{6})(?!\\d|[.,]\\d|\\s*[%％]|\\s*(?:" + LIANG_UNITS_RE + "|" + ER_UNITS_RE + "))");
+  private static final Pattern EN_CASE_NUMBER = Pattern.compile("(?<!\\d|\\d[.,])(\\d{6})(?!\\d|[.,]\\d|\\s*[%a-z])");
   private static final Pattern LONG_DIGITS = Pattern.compile("(?<!\\d|\\d[.,])\\d{7,}(?!\\d|[.,]\\d)");
 
   /** Measure words and units after which 2 is read 两 (两个, 两天, 两公里). */
-  private static final String LIANG_UNITS =
-      "个|次|天|周|件|张|项|条|间|张|床|位|台|辆|份|本|倍|名|人|户|小时|分钟|公里|千米|斤|公斤|种|套|岁|年|万";
+  private static final String LIANG_UNITS = LIANG_UNITS_RE;
   /** Units after which 2 is read 二 (二号楼, 二层, 二楼). */
-  private static final String ER_UNITS = "号楼|号|楼|层|室|单元|栋|幢|路|区|站|期|级|米|度|克|元|月|日";
+  private static final String ER_UNITS = ER_UNITS_RE;
   private static final Pattern ZH_RANGE_UNIT =
       Pattern.compile("(" + NUM + ")\\s*[-–~～至到]\\s*(" + NUM + ")\\s*(?=" + LIANG_UNITS + "|" + ER_UNITS + ")");
   private static final Pattern ZH_UNIT =
@@ -189,7 +195,7 @@ public final class SpokenForm {
         .stage(LANDLINE, m -> groups(m, false))
         .stage(HOTLINE, m -> enDigits(m.group(1)))
         .stage(EMERGENCY, m -> enDigits(m.group(1)))
-        .stage(CASE_NUMBER, m -> enDigits(m.group(1)))
+        .stage(EN_CASE_NUMBER, m -> enDigits(m.group(1)))
         .stage(LONG_DIGITS, m -> enDigits(m.group()))
         .stage(EN_UNIT, m -> m.group(1) + " " + enUnit(m.group(2), m.group(1)));
     return s.text();

@@ -53,6 +53,7 @@ class SpokenFormTest {
         共15人                            | 共十五人
         105岁                             | 一百零五岁
         10010人                           | 一万零一十人
+        全区100000人                      | 全区十万人
         """)
     void readsNumbersTheWayAListenerUnderstands(String written, String spoken) {
       assertThat(SpokenForm.zh(written)).isEqualTo(spoken);
@@ -125,6 +126,7 @@ class SpokenFormTest {
         138-0013-8000                     | one three eight, zero zero one three, eight zero zero zero
         hotline 12345.                    | hotline one two three four five.
         case 240101                       | case two four zero one zero one
+        100000 people                     | 100000 people
         5km                               | 5 kilometres
         1 km                              | 1 kilometre
         """)
