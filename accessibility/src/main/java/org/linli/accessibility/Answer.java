@@ -48,7 +48,6 @@ public record Answer(
     if (detail.isEmpty()) {
       return shortText;
     }
-    String sep = lang == Lang.ZH ? "\n" : "\n";
-    return shortText.isEmpty() ? detail : shortText + sep + detail;
+    return shortText.isEmpty() ? detail : shortText + "\n" + detail;
   }
 }

@@ -179,11 +179,17 @@ public final class Renderer {
     String body = smsBody(head, sources, optionLines, moreKey, p, lang);
     int maxSegments = full ? SMS_MORE_SEGMENTS : SMS_FIRST_SEGMENTS;
     if (SmsSegmenter.segmentCount(body) > maxSegments) {
-      if (moreKey == null) {
-        moreKey = String.valueOf(n);
+      if (full) {
+        // Already the whole answer: cut at a sentence; a person can tell the rest (key 0).
+        body = SmsSegmenter.firstAnswer(head, smsBody("", sources, optionLines, null, p, lang), maxSegments,
+            Messages.get(lang, "sms.truncated"));
+      } else {
+        if (moreKey == null) {
+          moreKey = String.valueOf(n);
+        }
+        String tail = smsBody("", sources, optionLines, moreKey, p, lang);
+        body = SmsSegmenter.firstAnswer(head, tail, maxSegments, "");
       }
-      String tail = smsBody("", sources, optionLines, moreKey, p, lang);
-      body = SmsSegmenter.firstAnswer(head, tail, maxSegments, "");
     }
     if (moreKey != null) {
       keys.put(moreKey, ACTION_MORE);
@@ -220,7 +226,7 @@ public final class Renderer {
       if (keys.containsValue(ACTION_LINK + url)) {
         return linkWords;
       }
-      if (next[0] - 1 >= MAX_LINK_KEYS + countChoices(keys)) {
+      if (keys.values().stream().filter(v -> v.startsWith(ACTION_LINK)).count() >= MAX_LINK_KEYS) {
         return linkWords;
       }
       String key = String.valueOf(next[0]++);
@@ -228,10 +234,6 @@ public final class Renderer {
       String how = Messages.get(lang, messageKey, key);
       return lang == Lang.ZH ? "（" + how + "）" : "(" + how + ")";
     });
-  }
-
-  private static int countChoices(Map<String, String> keys) {
-    return (int) keys.values().stream().filter(v -> !v.startsWith(ACTION_LINK)).count();
   }
 
   // ---- voice ----

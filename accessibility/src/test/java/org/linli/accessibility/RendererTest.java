@@ -140,6 +140,16 @@ class RendererTest {
     }
 
     @Test
+    void moreOfAVeryLongAnswerStopsAtTenSegmentsWithoutOfferingMoreAgain() {
+      Answer a = new Answer(Lang.ZH, "居家养老服务补贴面向本社区六十岁以上的老人。", "每月二百元，按季度发放到社会保障卡里。".repeat(60),
+          List.of(), List.of(), true);
+      SmsRendering r = (SmsRendering) renderer.renderMore(a, Channel.SMS, AccessProfile.STANDARD);
+      assertThat(r.segmentCount()).isEqualTo(10);
+      assertThat(r.body()).endsWith("。（后面还有内容，回复0找工作人员）\n回复0转人工").doesNotContain("看详细");
+      assertThat(r.keys()).doesNotContainValue(Renderer.ACTION_MORE);
+    }
+
+    @Test
     void moreSendsTheWholeAnswerIncludingTheDetail() {
       SmsRendering r = (SmsRendering) renderer.renderMore(ZH, Channel.SMS, AccessProfile.ELDER);
       assertThat(r.body()).contains("补贴从2024-01-01起执行", "010-12345678").doesNotContain("看详细");
