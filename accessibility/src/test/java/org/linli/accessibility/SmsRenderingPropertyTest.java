@@ -14,7 +14,7 @@ import org.linli.accessibility.Rendering.SmsRendering;
 import org.linli.accessibility.sms.SmsSegmenter;
 
 /** Whatever the answer, the first SMS fits in two segments and keeps every option whole. */
-class SmsRenderingProperties {
+class SmsRenderingPropertyTest {
 
   private final Renderer renderer = new Renderer();
 

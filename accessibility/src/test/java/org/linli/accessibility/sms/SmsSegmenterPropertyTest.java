@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Combinators;
 
-class SmsSegmenterProperties {
+class SmsSegmenterPropertyTest {
 
   @Property(tries = 400)
   void everySegmentIsWithinItsLimit(@ForAll("smsTexts") String text) {
