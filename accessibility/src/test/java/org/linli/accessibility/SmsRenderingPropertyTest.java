@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.linli.accessibility.Rendering.SmsRendering;
+import org.linli.accessibility.sms.RandomTexts;
 import org.linli.accessibility.sms.SmsSegmenter;
 
 /** Whatever the answer, the first SMS fits in two segments and keeps every option whole. */
@@ -18,9 +14,29 @@ class SmsRenderingPropertyTest {
 
   private final Renderer renderer = new Renderer();
 
-  @Property(tries = 300)
-  void theFirstSmsFitsTwoSegmentsWithEveryOptionAndTheMoreKey(
-      @ForAll("answers") Answer answer, @ForAll("profiles") AccessProfile profile) {
+  private static final List<AccessProfile> PROFILES =
+      List.of(
+          AccessProfile.STANDARD,
+          AccessProfile.ELDER,
+          AccessProfile.ELDER.slower(),
+          AccessProfile.LOW_LITERACY,
+          AccessProfile.TEXT_ONLY);
+
+  @Test
+  void theFirstSmsFitsTwoSegmentsWithEveryOptionAndTheMoreKey() {
+    for (long seed = 1; seed <= 300; seed++) {
+      RandomTexts random = new RandomTexts(seed);
+      Answer answer = answer(random);
+      AccessProfile profile = random.oneOf(PROFILES);
+      try {
+        check(answer, profile);
+      } catch (AssertionError e) {
+        throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void check(Answer answer, AccessProfile profile) {
     SmsRendering r = (SmsRendering) renderer.render(answer, Channel.SMS, profile);
     assertThat(r.segmentCount()).isLessThanOrEqualTo(2).isEqualTo(SmsSegmenter.segmentCount(r.body()));
     String reply = answer.lang() == Lang.ZH ? "回复" : "Reply ";
@@ -34,33 +50,37 @@ class SmsRenderingPropertyTest {
     }
   }
 
-  @Provide
-  Arbitrary<AccessProfile> profiles() {
-    return Arbitraries.of(AccessProfile.STANDARD, AccessProfile.ELDER, AccessProfile.ELDER.slower(),
-        AccessProfile.LOW_LITERACY, AccessProfile.TEXT_ONLY);
+  private static Answer answer(RandomTexts random) {
+    boolean zh = random.coin();
+    String text = text(random, zh);
+    String detail = random.coin() ? "" : text(random, zh);
+    List<Choice> choices = new ArrayList<>();
+    for (int i = random.between(0, 3) - 1; i >= 0; i--) {
+      int n = choices.size();
+      choices.add(new Choice(zh ? "选项" + "甲乙丙".charAt(n) : "option " + "abc".charAt(n), "v" + n));
+    }
+    return new Answer(
+        zh ? Lang.ZH : Lang.EN,
+        text,
+        detail,
+        choices,
+        List.of(new SourceRef("doc", zh ? "居家养老服务补贴办法" : "Home Care Rules")),
+        random.coin());
   }
 
-  @Provide
-  Arbitrary<Answer> answers() {
-    Arbitrary<String> zhSentence = Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMinLength(4).ofMaxLength(45)
-        .map(s -> s + "。");
-    Arbitrary<String> enSentence = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(9)
-        .list().ofMinSize(3).ofMaxSize(20).map(w -> String.join(" ", w) + ".");
-    Arbitrary<Boolean> zh = Arbitraries.of(true, false);
-    return zh.flatMap(isZh -> {
-      Arbitrary<String> sentence = isZh ? zhSentence : enSentence;
-      Arbitrary<String> text = sentence.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join(isZh ? "" : " ", l));
-      Arbitrary<String> detail = Arbitraries.oneOf(Arbitraries.just(""), text);
-      Arbitrary<List<Choice>> choices = Arbitraries.integers().between(0, 3).map(n -> {
-        List<Choice> c = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          c.add(new Choice(isZh ? "选项" + "甲乙丙".charAt(i) : "option " + "abc".charAt(i), "v" + i));
+  private static String text(RandomTexts random, boolean zh) {
+    List<String> sentences = new ArrayList<>();
+    for (int i = random.between(1, 8); i > 0; i--) {
+      if (zh) {
+        sentences.add(random.han(4, 45) + "。");
+      } else {
+        List<String> words = new ArrayList<>();
+        for (int w = random.between(3, 20); w > 0; w--) {
+          words.add(random.latin(2, 9));
         }
-        return c;
-      });
-      return Combinators.combine(text, detail, choices, Arbitraries.of(true, false))
-          .as((t, d, c, person) -> new Answer(isZh ? Lang.ZH : Lang.EN, t, d, c,
-              List.of(new SourceRef("doc", isZh ? "居家养老服务补贴办法" : "Home Care Rules")), person));
-    });
+        sentences.add(String.join(" ", words) + ".");
+      }
+    }
+    return String.join(zh ? "" : " ", sentences);
   }
 }

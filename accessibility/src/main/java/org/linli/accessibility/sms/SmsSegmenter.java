@@ -188,8 +188,19 @@ public final class SmsSegmenter {
         return end;
       }
     }
-    // A protected token longer than a whole segment (a very long URL): cut it on a code point.
-    return maxEnd > pos ? maxEnd : pos + Character.charCount(text.codePointAt(pos));
+    // A protected token longer than a whole segment (a very long URL or digit run): cut it after
+    // one of its own separators (space, comma, dash) if it has one, else on a code point.
+    for (String separators : new String[] {" ", ",-/"}) {
+      for (int end = maxEnd; end > pos + 1; end--) {
+        if (separators.indexOf(text.charAt(end - 1)) >= 0) {
+          return end;
+        }
+      }
+    }
+    if (maxEnd > pos) {
+      return Character.isLowSurrogate(text.charAt(maxEnd)) ? maxEnd - 1 : maxEnd;
+    }
+    return pos + Character.charCount(text.codePointAt(pos));
   }
 
   /**

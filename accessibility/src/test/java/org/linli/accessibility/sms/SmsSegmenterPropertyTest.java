@@ -2,17 +2,55 @@ package org.linli.accessibility.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
+/** Properties of segmentation over many seeded random texts (each failure names its seed). */
 class SmsSegmenterPropertyTest {
 
-  @Property(tries = 400)
-  void everySegmentIsWithinItsLimit(@ForAll("smsTexts") String text) {
+  private static final int TRIES = 400;
+
+  @Test
+  void everySegmentIsWithinItsLimit() {
+    forEachText(this::everySegmentIsWithinItsLimit);
+  }
+
+  @Test
+  void concatenationGivesBackTheInput() {
+    forEachText(this::concatenationGivesBackTheInput);
+  }
+
+  @Test
+  void neverSplitsADigitRunOrASurrogatePair() {
+    forEachText(this::neverSplitsADigitRunOrASurrogatePair);
+  }
+
+  @Test
+  void firstAnswerFitsTheSegmentsAsked() {
+    for (long seed = 1; seed <= TRIES; seed++) {
+      RandomTexts random = new RandomTexts(seed);
+      String text = random.smsText();
+      String hint = random.oneOf(List.of("回复1看详细", "Reply 1 for more"));
+      try {
+        firstAnswerFitsTheSegmentsAsked(text, hint);
+      } catch (AssertionError e) {
+        throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void forEachText(java.util.function.Consumer<String> property) {
+    for (long seed = 1; seed <= TRIES; seed++) {
+      String text = new RandomTexts(seed).smsText();
+      try {
+        property.accept(text);
+      } catch (AssertionError e) {
+        throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void everySegmentIsWithinItsLimit(String text) {
     Segmentation s = SmsSegmenter.segment(text);
     SmsEncoding enc = s.encoding();
     if (s.count() == 1) {
@@ -25,13 +63,11 @@ class SmsSegmenterPropertyTest {
     }
   }
 
-  @Property(tries = 400)
-  void concatenationGivesBackTheInput(@ForAll("smsTexts") String text) {
+  private void concatenationGivesBackTheInput(String text) {
     assertThat(String.join("", SmsSegmenter.segment(text).segments())).isEqualTo(text);
   }
 
-  @Property(tries = 400)
-  void neverSplitsADigitRunOrASurrogatePair(@ForAll("smsTexts") String text) {
+  private void neverSplitsADigitRunOrASurrogatePair(String text) {
     Segmentation seg = SmsSegmenter.segment(text);
     var segments = seg.segments();
     int offset = 0;
@@ -73,47 +109,11 @@ class SmsSegmenterPropertyTest {
     return (c < 128 && Character.isLetterOrDigit(c)) || c == ',' || c == '.';
   }
 
-  @Property(tries = 300)
-  void firstAnswerFitsTheSegmentsAsked(
-      @ForAll("smsTexts") String text, @ForAll("hints") String hint) {
+  private void firstAnswerFitsTheSegmentsAsked(String text, String hint) {
     String first = SmsSegmenter.firstAnswer(text, 2, hint);
     assertThat(SmsSegmenter.segment(first).count()).isLessThanOrEqualTo(2);
     if (!first.equals(text)) {
       assertThat(first).endsWith(hint);
     }
-  }
-
-  @Provide
-  Arbitrary<String> hints() {
-    return Arbitraries.of("回复1看详细", "Reply 1 for more");
-  }
-
-  /** Chinese and English words, numbers with separators, phone numbers, emoji and punctuation. */
-  @Provide
-  Arbitrary<String> smsTexts() {
-    Arbitrary<String> hanWord = Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMinLength(1).ofMaxLength(6);
-    Arbitrary<String> latinWord = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12);
-    Arbitrary<String> number = Arbitraries.longs().between(0, 9_999_999).map(n -> String.format("%,d", n));
-    Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(3).ofMaxLength(30);
-    Arbitrary<String> phone = Combinators.combine(
-            Arbitraries.strings().numeric().ofLength(3),
-            Arbitraries.strings().numeric().ofLength(4),
-            Arbitraries.strings().numeric().ofLength(4))
-        .as((a, b, c) -> "1" + a + " " + b + " " + c);
-    Arbitrary<String> amount = number.map(n -> n + "元");
-    Arbitrary<String> emoji = Arbitraries.of("😀", "👍", "🏥", "\uD83E\uDDD3");
-    Arbitrary<String> punct = Arbitraries.of("。", "，", "、", "！", "？", "；", ". ", ", ", " ", "! ", "\n", "{", "€");
-    Arbitrary<String> token = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, hanWord),
-        net.jqwik.api.Tuple.of(5, latinWord.map(w -> w + " ")),
-        net.jqwik.api.Tuple.of(2, number),
-        net.jqwik.api.Tuple.of(2, digits),
-        net.jqwik.api.Tuple.of(1, phone),
-        net.jqwik.api.Tuple.of(1, amount),
-        net.jqwik.api.Tuple.of(1, emoji),
-        net.jqwik.api.Tuple.of(4, punct));
-    Arbitrary<String> mixed = token.list().ofMinSize(0).ofMaxSize(120).map(l -> String.join("", l));
-    Arbitrary<String> english = latinWord.list().ofMinSize(1).ofMaxSize(80).map(l -> String.join(" ", l) + ".");
-    return Arbitraries.oneOf(mixed, english);
   }
 }
