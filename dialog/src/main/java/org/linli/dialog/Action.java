@@ -1,7 +1,8 @@
 package org.linli.dialog;
 
 /** Something the application must carry out after a turn, in the same transaction. */
-public sealed interface Action permits Action.Escalate, Action.LookupStatus, Action.Close {
+public sealed interface Action
+    permits Action.Escalate, Action.LookupStatus, Action.Rate, Action.Close {
 
   /**
    * Hand the conversation to a person: open a work order.
@@ -34,6 +35,12 @@ public sealed interface Action permits Action.Escalate, Action.LookupStatus, Act
    * null, the resident's own open orders. The application writes the reply.
    */
   record LookupStatus(String ticketNumber) implements Action {}
+
+  /**
+   * The resident rated how their work order was handled (1 worst .. 5 best), answering the question
+   * the application asked by setting the state's {@code pending=rating} and {@code rating.ticket}.
+   */
+  record Rate(String ticketNumber, int score, String comment) implements Action {}
 
   /** The resident ended the conversation. */
   record Close() implements Action {}
