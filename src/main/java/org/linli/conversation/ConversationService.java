@@ -15,6 +15,10 @@ import org.linli.dialog.Reply;
 import org.linli.dialog.TurnOutcome;
 import org.linli.dialog.TurnResult;
 import org.linli.dialog.UnknownConversationException;
+import org.linli.dialog.nlu.PiiMasker;
+import org.linli.privacy.PersonalData;
+import org.linli.resident.IdentityKind;
+import org.linli.resident.ResidentDirectory;
 import org.linli.knowledge.Lang;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,18 +37,30 @@ class ConversationService implements ConversationPort {
 
   private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
 
+  /** Set by the dialogue when the resident asks for slower, shorter output. */
+  static final String SLOWER_SLOT = "slower";
+
   private final ConversationStore store;
   private final DialogueEngine engine;
+  private final ResidentDirectory residents;
+  private final StateCodec states;
+  private final ConversationProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   ConversationService(
       ConversationStore store,
       DialogueEngine engine,
+      ResidentDirectory residents,
+      PersonalData personalData,
+      ConversationProperties properties,
       PlatformTransactionManager transactions,
       Clock clock) {
     this.store = store;
     this.engine = engine;
+    this.residents = residents;
+    this.states = new StateCodec(personalData);
+    this.properties = properties;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
@@ -79,7 +95,7 @@ class ConversationService implements ConversationPort {
     }
     Instant now = clock.instant();
     ConversationStore.ConversationRow conversation = conversationFor(message, now);
-    DialogueState state = DialogueState.parse(conversation.state());
+    DialogueState state = states.load(conversation.state());
     TurnResult turn =
         engine.turn(
             state, new DialogueEngine.Turn(message.channel(), message.text(), message.langHint()));
@@ -88,14 +104,22 @@ class ConversationService implements ConversationPort {
             conversation.id(),
             message.channel(),
             message.externalId(),
-            message.text(),
+            // ID-card and bank-card numbers never reach the database or the logs
+            PiiMasker.mask(message.text()),
             turn.intent(),
             turn.confidence(),
             message.receivedAt());
     for (Reply reply : turn.replies()) {
       store.appendReply(conversation.id(), message.channel(), inboundId, reply, turn.intent(), now);
     }
-    store.update(conversation.id(), turn.lang(), turn.state().serialize(), now);
+    DialogueState next = turn.state();
+    String profile = conversation.accessProfile();
+    if (next.get(SLOWER_SLOT).isPresent()) {
+      // The resident asked for slower, shorter output: one step slower, then forget the request.
+      profile = AccessProfiles.slower(profile);
+      next = next.with(SLOWER_SLOT, null);
+    }
+    store.update(conversation.id(), turn.lang(), profile, states.save(next), now);
     log.info(
         "event=turn channel={} intent={} confidence={} replies={}",
         message.channel().code(),
@@ -114,20 +138,36 @@ class ConversationService implements ConversationPort {
           .orElseThrow(() -> new UnknownConversationException(message.conversationId()));
     }
     Lang lang = message.langHint() != null ? message.langHint() : Lang.ZH;
+    String residentId = null;
+    if (message.residentAddress() != null) {
+      // Channels that know the resident (phone number, openid) continue the resident's recent
+      // conversation on that channel; the resident row lock makes two first messages arriving at
+      // once share one conversation.
+      residentId = residents.residentFor(identityKind(message.channel()), message.residentAddress());
+      store.lockResident(residentId);
+      Optional<ConversationStore.ConversationRow> recent =
+          store.latestOf(residentId, message.channel(), now.minus(properties.idleTimeout()));
+      if (recent.isPresent()) {
+        return store.lock(recent.get().id()).orElseThrow();
+      }
+    }
     return store.create(
         message.channel(),
-        null,
+        residentId,
         lang,
-        defaultProfile(message.channel()),
+        AccessProfiles.defaultFor(message.channel()),
         DialogueState.EMPTY.serialize(),
         now);
   }
 
-  /** Elder mode is the default where residents are most often elderly: phone and kiosk. */
-  static String defaultProfile(Channel channel) {
+  /** SMS and voice know residents by phone number (one identity for both), WeChat by openid. */
+  static IdentityKind identityKind(Channel channel) {
     return switch (channel) {
-      case VOICE, KIOSK -> "elder";
-      default -> "standard";
+      case SMS, VOICE -> IdentityKind.PHONE;
+      case WECHAT -> IdentityKind.WECHAT_OPENID;
+      default ->
+          throw new IllegalArgumentException(
+              "channel " + channel.code() + " does not identify residents");
     };
   }
 

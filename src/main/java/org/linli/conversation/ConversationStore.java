@@ -86,12 +86,28 @@ class ConversationStore {
         .optional();
   }
 
-  void update(String id, Lang lang, String state, Instant now) {
+  void update(String id, Lang lang, String accessProfile, String state, Instant now) {
     jdbc.sql(
-            "update conversation set language = ?, state = ?, updated_at = ?, version = version + 1"
-                + " where id = ?")
-        .params(lang.code(), state, utc(now), id)
+            "update conversation set language = ?, access_profile = ?, state = ?, updated_at = ?,"
+                + " version = version + 1 where id = ?")
+        .params(lang.code(), accessProfile, state, utc(now), id)
         .update();
+  }
+
+  /** Serialises first contacts of one resident: held until the transaction ends. */
+  void lockResident(String residentId) {
+    jdbc.sql("select id from resident where id = ? for update").param(residentId).query(String.class).single();
+  }
+
+  /** The resident's most recent conversation on a channel, if it was active since {@code since}. */
+  Optional<ConversationRow> latestOf(String residentId, Channel channel, Instant since) {
+    return jdbc.sql(
+            "select id, channel, resident_id, language, access_profile, mode, state, version"
+                + " from conversation where resident_id = ? and channel = ? and updated_at >= ?"
+                + " order by updated_at desc, id fetch first 1 rows only")
+        .params(residentId, channel.code(), utc(since))
+        .query(ConversationStore::conversation)
+        .optional();
   }
 
   Optional<MessageRow> findInbound(Channel channel, String externalId) {

@@ -139,6 +139,31 @@ abstract class ConversationPersistenceContract {
   }
 
   @Test
+  void aResidentTextingAgainContinuesTheirConversationAndOthersGetTheirOwn() {
+    String phone = "1390000" + (System.nanoTime() % 10000 + 10000);
+    TurnOutcome first = conversations.handle(fromPhone(Channel.SMS, phone, "高龄津贴怎么申请"));
+    TurnOutcome again = conversations.handle(fromPhone(Channel.SMS, "+86 " + phone, "要带什么材料"));
+    TurnOutcome other = conversations.handle(fromPhone(Channel.SMS, "13700000001", "低保怎么申请"));
+
+    assertThat(again.conversationId()).isEqualTo(first.conversationId());
+    assertThat(other.conversationId()).isNotEqualTo(first.conversationId());
+    assertThat(conversations.history(first.conversationId()).orElseThrow().messages()).hasSize(4);
+  }
+
+  @Test
+  void idCardNumbersAreMaskedBeforeTheMessageIsStored() {
+    TurnOutcome outcome =
+        conversations.handle(message(Channel.WEB, null, null, "我的身份证号是11010519491231002X，能领高龄津贴吗"));
+
+    String stored = conversations.history(outcome.conversationId()).orElseThrow().messages().get(0).text();
+    assertThat(stored).doesNotContain("11010519491231002X").contains("002X");
+  }
+
+  private static InboundMessage fromPhone(Channel channel, String phone, String text) {
+    return new InboundMessage(channel, null, phone, null, text, null, Instant.now());
+  }
+
+  @Test
   void phoneNumbersAreFoundAgainButNeverStoredInClear() {
     String id = residents.residentFor(IdentityKind.PHONE, "+86 138 1234 5678");
 
