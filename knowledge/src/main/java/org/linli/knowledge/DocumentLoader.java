@@ -1,6 +1,7 @@
 package org.linli.knowledge;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,9 +43,10 @@ public final class DocumentLoader {
    * Loads every {@code *.md} file directly inside {@code dir}, in file-name order. A file that
    * cannot be read is reported as a problem at line 1.
    *
-   * @throws IOException when the folder itself cannot be listed
+   * @throws UncheckedIOException when the folder itself cannot be listed (missing, not a folder,
+   *     no permission)
    */
-  public static LoadedDocuments loadDirectory(Path dir) throws IOException {
+  public static LoadedDocuments loadDirectory(Path dir) {
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files =
@@ -52,6 +54,8 @@ public final class DocumentLoader {
               .filter(Files::isRegularFile)
               .sorted()
               .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list knowledge folder " + dir, e);
     }
     List<SourceText> sources = new ArrayList<>();
     List<DocumentProblem> unreadable = new ArrayList<>();
@@ -106,6 +110,8 @@ public final class DocumentLoader {
 
   /** A format error at a line; caught per file so that one bad file never stops the load. */
   private static final class Invalid extends Exception {
+    private static final long serialVersionUID = 1L;
+
     final int line;
 
     Invalid(int line, String message) {
@@ -186,7 +192,12 @@ public final class DocumentLoader {
       } catch (MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         int line = mark == null ? 1 : mark.getLine() + 2; // +1 for 1-based, +1 for the '---'
-        throw new Invalid(line, "front matter is not valid YAML: " + firstLine(e.getProblem()));
+        String context = "";
+        if (e.getContext() != null && e.getContextMark() != null) {
+          // e.g. an unclosed [ is noticed on the next line: say where it was opened
+          context = " (" + firstLine(e.getContext()) + " at line " + (e.getContextMark().getLine() + 2) + ")";
+        }
+        throw new Invalid(line, "front matter is not valid YAML: " + firstLine(e.getProblem()) + context);
       } catch (YAMLException e) {
         throw new Invalid(1, "front matter is not valid YAML: " + firstLine(e.getMessage()));
       }

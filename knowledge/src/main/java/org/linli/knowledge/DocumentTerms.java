@@ -25,8 +25,11 @@ final class DocumentTerms {
   // use for the policy.
   private final Map<String, List<Entry>> namesByDoc = new HashMap<>();
 
-  /** One name of a policy: its words, and the pinyin pairs of each word (for homophones). */
-  private record Entry(List<String> words, List<Set<String>> pinyinPairs) {}
+  /**
+   * One name of a policy: its words, the pinyin pairs of each word, and the pinyin pairs of the
+   * whole name (低保 is two one-character words to the segmenter, but one pair di_bao).
+   */
+  private record Entry(List<String> words, List<Set<String>> pinyinPairs, Set<String> namePinyin) {}
   private final Map<TermKind, Map<String, Integer>> documentFrequency = new EnumMap<>(TermKind.class);
   private final Map<TermKind, Integer> documentCount = new EnumMap<>(TermKind.class);
 
@@ -65,7 +68,9 @@ final class DocumentTerms {
       for (String w : words) {
         pinyin.add(wordKind == TermKind.ZH_WORD ? TermKind.ZH_PINYIN.terms(w) : Set.of());
       }
-      entries.add(new Entry(words, pinyin));
+      Set<String> namePinyin =
+          wordKind == TermKind.ZH_WORD ? TermKind.ZH_PINYIN.terms(name) : Set.of();
+      entries.add(new Entry(words, pinyin, namePinyin));
     }
     return entries;
   }
@@ -95,6 +100,11 @@ final class DocumentTerms {
         }
       }
       best = Math.max(best, total == 0 ? 0 : found / total);
+      if (!e.namePinyin().isEmpty()) {
+        // Said with the wrong characters: 底保 names 低保, 居民一包 names 居民医保.
+        long heard = e.namePinyin().stream().filter(pinyin::contains).count();
+        best = Math.max(best, heard / (double) e.namePinyin().size());
+      }
     }
     return best;
   }
@@ -129,16 +139,19 @@ final class DocumentTerms {
     for (String w : questionWords) {
       double weight = idf(wordKind, w);
       total += weight;
-      boolean ok =
-          words.contains(w)
-              || (wordKind == TermKind.ZH_WORD && foundAsPieces(w, pairs, pinyin, units));
-      if (ok) {
+      if (words.contains(w)
+          || (wordKind == TermKind.ZH_WORD && foundAsPieces(w, pairs, pinyin, units))) {
         found += weight;
       }
     }
     return total == 0 ? 0 : found / total;
   }
 
+  /**
+   * A word the segmenter split differently, mistyped or misheard: all its character pairs or all
+   * its pinyin pairs are in the document; a lone character (often a fragment of such a word) is
+   * found when the character or its syllable is.
+   */
   private static boolean foundAsPieces(
       String word, Set<String> pairs, Set<String> pinyin, Set<String> units) {
     if (word.length() == 1) {

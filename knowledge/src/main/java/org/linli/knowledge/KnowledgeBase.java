@@ -40,7 +40,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public static KnowledgeBase build(LoadedDocuments docs, Clock clock) {
     Objects.requireNonNull(docs, "docs");
     Objects.requireNonNull(clock, "clock");
-    return new KnowledgeBase(PassageIndex.build(docs), clock);
+    return new KnowledgeBase(PassageIndex.build(docs, LocalDate.now(clock)), clock);
   }
 
   /** Searches in the question's language (Chinese when it is mostly Han characters, else English). */
@@ -106,7 +106,7 @@ public final class KnowledgeBase implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("knowledge base is closed");
     }
-    PassageIndex next = PassageIndex.build(docs);
+    PassageIndex next = PassageIndex.build(docs, LocalDate.now(clock));
     PassageIndex previous = current.getAndSet(next);
     previous.close();
   }

@@ -90,12 +90,7 @@ public final class KnowledgeFolderWatcher implements AutoCloseable {
   public Reload reload() {
     synchronized (lock) {
       Map<String, String> before = snapshot();
-      LoadedDocuments docs;
-      try {
-        docs = DocumentLoader.loadDirectory(folder);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read knowledge folder " + folder, e);
-      }
+      LoadedDocuments docs = DocumentLoader.loadDirectory(folder);
       knowledgeBase.replace(docs);
       applied = before;
       pending = null;

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -44,7 +44,7 @@ import org.apache.lucene.util.BytesRef;
 final class PassageIndex implements Closeable {
 
   /** Passages fetched per query: enough to rank ten distinct documents in nearly every case. */
-  static final int CANDIDATES = 60;
+  static final int CANDIDATES = 30;
 
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
@@ -55,11 +55,17 @@ final class PassageIndex implements Closeable {
   // per question, and decompressing stored fields for each costs more than the search itself.
   private final String[] passageDocIds;
   private final int[] passageSections;
+  private final LocalDate firstExpiry;
 
   private PassageIndex(
-      DirectoryReader reader, LoadedDocuments loaded, Map<String, PolicyDocument> byId)
+      DirectoryReader reader,
+      LoadedDocuments loaded,
+      Map<String, PolicyDocument> byId,
+      List<PolicyDocument> indexed,
+      LocalDate firstExpiry)
       throws IOException {
     this.reader = reader;
+    this.firstExpiry = firstExpiry;
     this.passageDocIds = new String[reader.maxDoc()];
     this.passageSections = new int[reader.maxDoc()];
     StoredFields stored = reader.storedFields();
@@ -72,12 +78,18 @@ final class PassageIndex implements Closeable {
     this.searcher.setSimilarity(new BM25Similarity());
     this.loaded = loaded;
     this.byId = byId;
-    this.terms = new DocumentTerms(loaded.documents());
+    this.terms = new DocumentTerms(indexed);
   }
 
-  static PassageIndex build(LoadedDocuments loaded) {
+  /**
+   * Indexes the documents of {@code loaded} that have not expired by {@code today}; all of them
+   * stay listed in {@link #documents()}.
+   */
+  static PassageIndex build(LoadedDocuments loaded, LocalDate today) {
     Map<String, PolicyDocument> byId = new LinkedHashMap<>();
     loaded.documents().forEach(d -> byId.putIfAbsent(d.id(), d));
+    LocalDate firstExpiry = null;
+    List<PolicyDocument> indexed = new ArrayList<>();
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     IndexWriterConfig config =
         new IndexWriterConfig(Fields.indexAnalyzer())
@@ -86,6 +98,13 @@ final class PassageIndex implements Closeable {
             .setRAMBufferSizeMB(64);
     try (IndexWriter writer = new IndexWriter(dir, config)) {
       for (PolicyDocument doc : byId.values()) {
+        if (doc.expiredOn(today)) {
+          continue;
+        }
+        if (doc.expires() != null && (firstExpiry == null || doc.expires().isBefore(firstExpiry))) {
+          firstExpiry = doc.expires();
+        }
+        indexed.add(doc);
         for (int i = 0; i < doc.sections().size(); i++) {
           writer.addDocument(passage(doc, i));
         }
@@ -93,7 +112,7 @@ final class PassageIndex implements Closeable {
       writer.commit();
       DirectoryReader reader = DirectoryReader.open(dir);
       reader.getReaderCacheHelper().addClosedListener(key -> dir.close());
-      return new PassageIndex(reader, loaded, byId);
+      return new PassageIndex(reader, loaded, byId, indexed, firstExpiry);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the in-memory index", e);
     }
@@ -178,28 +197,24 @@ final class PassageIndex implements Closeable {
       int maxHits,
       boolean distinctDocuments,
       LocalDate today) {
-    QueryFactory.Channels channels = QueryFactory.channels(searchText, lang);
-    if (channels.isEmpty() || maxHits <= 0) {
+    if (maxHits <= 0) {
       return SearchResult.empty(question, lang);
     }
-    Query notExpired = LongPoint.newRangeQuery(Fields.EXPIRES_DAY, today.toEpochDay(), Long.MAX_VALUE);
     try {
-      List<Ranked> ranked = rank(channels.combined(), notExpired, Math.max(maxHits, CANDIDATES));
-      if (ranked.isEmpty()) {
+      Ranking ranking = rank(searchText, lang, Math.max(maxHits, CANDIDATES), today);
+      if (ranking == null) {
         return SearchResult.empty(question, lang);
       }
-      QuestionTerms questionTerms = QuestionTerms.of(searchText, lang);
-      Confidence.Evidence evidence = evidence(ranked, channels, notExpired, questionTerms, lang);
-      double confidence = Confidence.of(evidence);
+      double confidence = Confidence.of(ranking.evidence());
       List<PassageHit> hits = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       TermVectors vectors = reader.termVectors();
-      for (Ranked r : ranked) {
+      for (Ranked r : ranking.passages()) {
         if (hits.size() == maxHits) {
           break;
         }
         if (!distinctDocuments || seen.add(r.docId())) {
-          hits.add(hit(r, vectors, questionTerms, today));
+          hits.add(hit(r, vectors, ranking.question(), today));
         }
       }
       return new SearchResult(
@@ -213,27 +228,45 @@ final class PassageIndex implements Closeable {
   record Explained(String topDocId, Confidence.Evidence evidence) {}
 
   Explained explain(String searchText, Lang lang, LocalDate today) throws IOException {
-    QueryFactory.Channels channels = QueryFactory.channels(searchText, lang);
-    if (channels.isEmpty()) {
+    Ranking r = rank(searchText, lang, CANDIDATES, today);
+    return r == null ? null : new Explained(r.passages().getFirst().docId(), r.evidence());
+  }
+
+  private record Ranking(
+      List<Ranked> passages, QuestionTerms question, Confidence.Evidence evidence) {}
+
+  /** The best passages and the confidence evidence; null when nothing matches. */
+  private Ranking rank(String searchText, Lang lang, int n, LocalDate today) throws IOException {
+    Query query = QueryFactory.query(searchText, lang);
+    if (query == null) {
       return null;
     }
-    Query notExpired = LongPoint.newRangeQuery(Fields.EXPIRES_DAY, today.toEpochDay(), Long.MAX_VALUE);
-    List<Ranked> ranked = rank(channels.combined(), notExpired, CANDIDATES);
+    List<Ranked> ranked = topPassages(withoutExpired(query, today), n);
     if (ranked.isEmpty()) {
       return null;
     }
-    QuestionTerms q = QuestionTerms.of(searchText, lang);
-    return new Explained(ranked.getFirst().docId(), evidence(ranked, channels, notExpired, q, lang));
+    QuestionTerms question = QuestionTerms.of(searchText, lang);
+    return new Ranking(ranked, question, evidence(ranked, question, lang));
+  }
+
+  /**
+   * Documents already expired when the index was built are not in it; the others are filtered at
+   * query time, and only once the first of them has expired (the filter costs a little per query).
+   */
+  private Query withoutExpired(Query query, LocalDate today) {
+    if (firstExpiry == null || !today.isAfter(firstExpiry)) {
+      return query;
+    }
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(
+            LongPoint.newRangeQuery(Fields.EXPIRES_DAY, today.toEpochDay(), Long.MAX_VALUE),
+            BooleanClause.Occur.FILTER)
+        .build();
   }
 
   /** The features of the confidence, computed on the top document (see {@link Confidence}). */
-  Confidence.Evidence evidence(
-      List<Ranked> ranked,
-      QueryFactory.Channels channels,
-      Query notExpired,
-      QuestionTerms question,
-      Lang lang)
-      throws IOException {
+  private Confidence.Evidence evidence(List<Ranked> ranked, QuestionTerms question, Lang lang) {
     String top = ranked.getFirst().docId();
     double s1 = ranked.getFirst().score();
     double s2 = 0;
@@ -245,42 +278,22 @@ final class PassageIndex implements Closeable {
     }
     double coverage = 0;
     for (TermKind kind : TermKind.of(lang)) {
-      Set<String> q = question.terms(kind);
-      coverage = Math.max(coverage, terms.coverage(kind, q, top));
+      coverage = Math.max(coverage, terms.coverage(kind, question.terms(kind), top));
     }
     TermKind wordKind = lang == Lang.EN ? TermKind.EN_WORD : TermKind.ZH_WORD;
-    double wordCoverage = terms.wordCoverage(wordKind, question.terms(wordKind), top);
-    double margin = s1 <= 0 ? 0 : (s1 - s2) / s1;
-    boolean agreement = true;
-    if (channels.words() != null && channels.fallback() != null) {
-      String byWords = topDoc(channels.words(), notExpired);
-      String byFallback = topDoc(channels.fallback(), notExpired);
-      agreement = top.equals(byWords) && top.equals(byFallback);
-    }
     return new Confidence.Evidence(
         coverage,
-        wordCoverage,
+        terms.wordCoverage(wordKind, question.terms(wordKind), top),
         terms.nameMatch(wordKind, question, top),
-        margin,
-        agreement,
+        s1 <= 0 ? 0 : (s1 - s2) / s1,
         s1,
         lang == Lang.EN);
   }
 
-  private String topDoc(Query query, Query filter) throws IOException {
-    List<Ranked> r = rank(query, filter, 1);
-    return r.isEmpty() ? null : r.getFirst().docId();
-  }
-
   record Ranked(int luceneDoc, String docId, int section, float score) {}
 
-  private List<Ranked> rank(Query query, Query filter, int n) throws IOException {
-    Query filtered =
-        new BooleanQuery.Builder()
-            .add(query, BooleanClause.Occur.MUST)
-            .add(filter, BooleanClause.Occur.FILTER)
-            .build();
-    TopDocs top = searcher.search(filtered, n);
+  private List<Ranked> topPassages(Query query, int n) throws IOException {
+    TopDocs top = searcher.search(query, n);
     List<Ranked> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       out.add(new Ranked(sd.doc, passageDocIds[sd.doc], passageSections[sd.doc], sd.score));

@@ -14,11 +14,7 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class QueryFactory {
 
-  private record WeightedField(String name, float defaultBoost) {
-    float boost() {
-      return Float.parseFloat(System.getProperty("linli.boost." + name, Float.toString(defaultBoost))); // TUNING
-    }
-  }
+  private record WeightedField(String name, float boost) {}
 
   // Title and the document's own tags and synonyms count more than a sentence that mentions a word.
   private static final List<WeightedField> ZH_WORDS =
@@ -40,29 +36,24 @@ final class QueryFactory {
 
   private QueryFactory() {}
 
-  /** The channels of a question; an empty list when nothing in it can be searched. */
-  record Channels(Query words, Query fallback) {
-    Query combined() {
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      if (words != null) {
-        b.add(words, BooleanClause.Occur.SHOULD);
-      }
-      if (fallback != null) {
-        b.add(fallback, BooleanClause.Occur.SHOULD);
-      }
-      return b.build();
-    }
-
-    boolean isEmpty() {
-      return words == null && fallback == null;
-    }
-  }
-
-  static Channels channels(String question, Lang lang) {
+  /**
+   * The query for a question, or null when nothing in it can be searched (only filler words).
+   * Two channels are summed: words (with synonyms) and, for Chinese, the character and pinyin
+   * pair fallback.
+   */
+  static Query query(String question, Lang lang) {
     if (lang == Lang.EN) {
-      return new Channels(disjunction(question, EN_WORDS), null);
+      return disjunction(question, EN_WORDS);
     }
-    return new Channels(disjunction(question, ZH_WORDS), disjunction(question, ZH_FALLBACK));
+    Query words = disjunction(question, ZH_WORDS);
+    Query fallback = disjunction(question, ZH_FALLBACK);
+    if (words == null || fallback == null) {
+      return words == null ? fallback : words;
+    }
+    return new BooleanQuery.Builder()
+        .add(words, BooleanClause.Occur.SHOULD)
+        .add(fallback, BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   private static Query disjunction(String question, List<WeightedField> fields) {

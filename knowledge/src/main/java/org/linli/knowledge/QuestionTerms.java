@@ -41,10 +41,6 @@ record QuestionTerms(Map<TermKind, Set<String>> byKind, Set<String> synonymWords
     return all;
   }
 
-  boolean isEmpty() {
-    return byKind.values().stream().allMatch(Set::isEmpty);
-  }
-
   private static Set<String> analyze(Analyzer analyzer, String text) {
     Set<String> terms = new LinkedHashSet<>();
     try (TokenStream ts = analyzer.tokenStream("", text)) {

@@ -38,7 +38,7 @@ public final class ConfidenceFit {
         String[] cols = line.split("\t");
         PassageIndex.Explained e = kb.explain(cols[0], KnowledgeBase.languageOf(cols[0]));
         boolean in = !cols[1].equals("-");
-        double[] f = e == null ? new double[7] : e.evidence().features();
+        double[] f = e == null ? new double[6] : e.evidence().features();
         x.add(f);
         y.add(in && e != null && e.topDocId().equals(cols[1]) ? 1 : 0);
         inScope.add(in);
@@ -53,6 +53,7 @@ public final class ConfidenceFit {
             Locale.ROOT, "%d p=%.2f %s %s%n", y.get(i), predict(w, x.get(i)), fmt(x.get(i)), labels.get(i));
       }
     }
+    crossValidate(x, y, inScope, d);
     System.out.println("bias and weights (in the order of Confidence.Evidence.features()): " + fmt(w));
     for (double t = 0.2; t <= 0.81; t += 0.05) {
       int answered = 0, in = 0, abstained = 0, out = 0, wrong = 0;
@@ -78,6 +79,41 @@ public final class ConfidenceFit {
           "threshold %.2f: in-scope answered %.3f (wrong %d), out-of-scope abstained %.3f%n",
           t, answered / (double) in, wrong, abstained / (double) out);
     }
+  }
+
+  /**
+   * Five-fold cross-validation at the production threshold: the answer rates to expect on
+   * questions the weights were not fitted on.
+   */
+  private static void crossValidate(List<double[]> x, List<Integer> y, List<Boolean> inScope, int d) {
+    int folds = 5;
+    int answered = 0, in = 0, abstained = 0, out = 0, wrong = 0;
+    for (int k = 0; k < folds; k++) {
+      List<double[]> tx = new ArrayList<>();
+      List<Integer> ty = new ArrayList<>();
+      for (int i = 0; i < x.size(); i++) {
+        if (i % folds != k) {
+          tx.add(x.get(i));
+          ty.add(y.get(i));
+        }
+      }
+      double[] w = fit(tx, ty, d);
+      for (int i = k; i < x.size(); i += folds) {
+        boolean ans = predict(w, x.get(i)) >= Confidence.ANSWER_THRESHOLD;
+        if (inScope.get(i)) {
+          in++;
+          answered += ans ? 1 : 0;
+          wrong += ans && y.get(i) == 0 ? 1 : 0;
+        } else {
+          out++;
+          abstained += ans ? 0 : 1;
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "5-fold cross-validation at %.2f: in-scope answered %.3f (wrong %d), out-of-scope abstained %.3f%n",
+        Confidence.ANSWER_THRESHOLD, answered / (double) in, wrong, abstained / (double) out);
   }
 
   /** Newton's method on the L2-regularised log-likelihood: exact and fast for a few features. */

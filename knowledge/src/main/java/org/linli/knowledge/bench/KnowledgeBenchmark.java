@@ -1,6 +1,7 @@
 package org.linli.knowledge.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class KnowledgeBenchmark {
     LoadedDocuments source;
     try {
       source = DocumentLoader.loadDirectory(knowledgeDir);
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       out.println("kb bench: cannot read knowledge folder " + knowledgeDir + ": " + e.getMessage());
       out.flush();
       return 2;

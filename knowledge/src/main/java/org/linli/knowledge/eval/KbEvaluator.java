@@ -1,6 +1,7 @@
 package org.linli.knowledge.eval;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class KbEvaluator {
     }
     try {
       docs = DocumentLoader.loadDirectory(knowledgeDir);
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       return fail(out, "cannot read knowledge folder " + knowledgeDir + ": " + e.getMessage());
     }
     if (docs.documents().isEmpty()) {

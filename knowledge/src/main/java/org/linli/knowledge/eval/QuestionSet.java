@@ -25,6 +25,8 @@ record QuestionSet(List<Question> questions) {
 
   /** A line that is not {@code question<TAB>expected}. */
   static final class Malformed extends Exception {
+    private static final long serialVersionUID = 1L;
+
     Malformed(String message) {
       super(message);
     }
