@@ -49,11 +49,7 @@ class KnowledgeBaseConfiguration {
 
   static LoadedDocuments load(KnowledgeProperties properties) {
     if (!isBlank(properties.dir())) {
-      try {
-        return DocumentLoader.loadDirectory(Path.of(properties.dir()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the knowledge folder " + properties.dir(), e);
-      }
+      return DocumentLoader.loadDirectory(Path.of(properties.dir()));
     }
     return DocumentLoader.load(bundled());
   }
