@@ -42,11 +42,7 @@ class ConversationStoriesTest {
   static final DialogueEngine ENGINE;
 
   static {
-    try {
-      KB = KnowledgeBase.build(DocumentLoader.loadDirectory(DEMO_KB), TODAY);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    KB = KnowledgeBase.build(DocumentLoader.loadDirectory(DEMO_KB), TODAY);
     ENGINE = new PolicyDialogueEngine(KB, new Nlu(), new Messages());
   }
 
