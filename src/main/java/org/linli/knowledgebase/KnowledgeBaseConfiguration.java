@@ -6,16 +6,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.linli.knowledge.DocumentLoader;
 import org.linli.knowledge.DocumentProblem;
 import org.linli.knowledge.KnowledgeBase;
+import org.linli.knowledge.KnowledgeFolderWatcher;
 import org.linli.knowledge.LoadedDocuments;
 import org.linli.knowledge.SourceText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +45,29 @@ class KnowledgeBaseConfiguration {
         loaded.documents().size(),
         loaded.problems().size());
     return KnowledgeBase.build(loaded, clock);
+  }
+
+  /**
+   * Reloads the knowledge base when files in the configured folder change (the bundled demo never
+   * changes). A broken document is logged and left out; queries in flight are never failed.
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "linli.knowledge.watch", havingValue = "true")
+  @ConditionalOnExpression("'${linli.knowledge.dir:}' != ''")
+  KnowledgeFolderWatcher knowledgeFolderWatcher(KnowledgeBase knowledgeBase, KnowledgeProperties properties) {
+    KnowledgeFolderWatcher watcher =
+        new KnowledgeFolderWatcher(
+            knowledgeBase,
+            Path.of(properties.dir()),
+            reload -> {
+              reload.problems().forEach(p -> log.warn("event=kb_document_rejected problem=\"{}\"", p));
+              log.info(
+                  "event=kb_reloaded documents={} rejected={}",
+                  reload.documents(),
+                  reload.problems().size());
+            });
+    watcher.start(Duration.ofSeconds(2));
+    return watcher;
   }
 
   static String source(KnowledgeProperties properties) {
