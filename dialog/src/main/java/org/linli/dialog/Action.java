@@ -1,7 +1,7 @@
 package org.linli.dialog;
 
 /** Something the application must carry out after a turn, in the same transaction. */
-public sealed interface Action permits Action.Escalate, Action.LookupStatus, Action.Close {
+public sealed interface Action permits Action.Escalate, Action.LookupStatus, Action.Close, Action.Rate {
 
   /**
    * Hand the conversation to a person: open a work order.
@@ -37,4 +37,10 @@ public sealed interface Action permits Action.Escalate, Action.LookupStatus, Act
 
   /** The resident ended the conversation. */
   record Close() implements Action {}
+
+  /**
+   * The resident rated a resolved work order (the state had {@code pending=rating} and {@code
+   * rating.ticket=<number>}): {@code score} from 1 to 5, {@code comment} optional (null).
+   */
+  record Rate(String ticketNumber, int score, String comment) implements Action {}
 }
