@@ -163,7 +163,7 @@ class WorkOrderStore {
   }
 
   void update(String number, String setClause, Instant now, Object... params) {
-    List<Object> all = new java.util.ArrayList<>(List.of(params));
+    List<Object> all = new java.util.ArrayList<>(java.util.Arrays.asList(params));
     all.add(utc(now));
     all.add(number);
     jdbc.sql(

@@ -1,11 +1,14 @@
 package org.linli.live;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Live events within one node. */
@@ -15,6 +18,7 @@ class InMemoryLiveEvents implements LiveEvents {
   private static final Logger log = LoggerFactory.getLogger(InMemoryLiveEvents.class);
 
   private final Map<String, Set<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
+  private final Set<Runnable> shutdownHooks = ConcurrentHashMap.newKeySet();
 
   @Override
   public void publish(String topic, Object event) {
@@ -29,14 +33,30 @@ class InMemoryLiveEvents implements LiveEvents {
   }
 
   @Override
-  public Subscription subscribe(String topic, Consumer<Object> listener) {
+  public Subscription subscribe(String topic, Consumer<Object> listener, Runnable onShutdown) {
     listeners.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(listener);
-    return () ->
-        listeners.computeIfPresent(
-            topic,
-            (t, set) -> {
-              set.remove(listener);
-              return set.isEmpty() ? null : set;
-            });
+    Runnable hook = onShutdown == null ? () -> {} : onShutdown;
+    shutdownHooks.add(hook);
+    return () -> {
+      shutdownHooks.remove(hook);
+      listeners.computeIfPresent(
+          topic,
+          (t, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+          });
+    };
+  }
+
+  /** Ends every open stream first thing at shutdown, before the web server waits for requests. */
+  @EventListener(ContextClosedEvent.class)
+  void shutdown() {
+    for (Runnable hook : List.copyOf(shutdownHooks)) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        log.debug("event=live_shutdown_hook_failed error={}", e.toString());
+      }
+    }
   }
 }

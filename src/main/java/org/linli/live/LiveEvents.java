@@ -14,7 +14,12 @@ public interface LiveEvents {
 
   void publish(String topic, Object event);
 
-  Subscription subscribe(String topic, Consumer<Object> listener);
+  /**
+   * Calls {@code listener} with every event of {@code topic} until the subscription is closed;
+   * {@code onShutdown} runs when this node shuts down, so long-lived streams can end at once
+   * instead of holding up a graceful shutdown.
+   */
+  Subscription subscribe(String topic, Consumer<Object> listener, Runnable onShutdown);
 
   /** Ends one subscription. */
   interface Subscription extends AutoCloseable {

@@ -17,7 +17,8 @@ class WebChatEvents implements ConversationEvents {
   @Override
   public Subscription subscribe(
       String conversationId,
-      java.util.function.Consumer<org.linli.dialog.ConversationHistory.Entry> listener) {
+      java.util.function.Consumer<org.linli.dialog.ConversationHistory.Entry> listener,
+      Runnable onEnd) {
     LiveEvents.Subscription s =
         live.subscribe(
             LiveEvents.conversation(conversationId),
@@ -25,7 +26,8 @@ class WebChatEvents implements ConversationEvents {
               if (e instanceof ConversationMessageAdded added) {
                 listener.accept(added.entry());
               }
-            });
+            },
+            onEnd);
     return s::close;
   }
 }

@@ -54,7 +54,7 @@ final class LiveStreams {
   private static SseEmitter stream(LiveEvents live, String topic, Handler handler) {
     SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
     Consumer<Object> listener = e -> handler.handle(emitter, e);
-    LiveEvents.Subscription subscription = live.subscribe(topic, listener);
+    LiveEvents.Subscription subscription = live.subscribe(topic, listener, emitter::complete);
     emitter.onCompletion(subscription::close);
     emitter.onTimeout(subscription::close);
     emitter.onError(x -> subscription.close());

@@ -12,9 +12,11 @@ public interface ConversationEvents {
 
   /**
    * Calls {@code listener} with every message added to the conversation from now on, until the
-   * returned subscription is closed. The listener may be called on any thread.
+   * returned subscription is closed. The listener may be called on any thread. {@code onEnd}
+   * runs when the application shuts down, so the stream can be ended at once.
    */
-  Subscription subscribe(String conversationId, Consumer<ConversationHistory.Entry> listener);
+  Subscription subscribe(
+      String conversationId, Consumer<ConversationHistory.Entry> listener, Runnable onEnd);
 
   /** Stops the deliveries of one subscription. */
   interface Subscription extends AutoCloseable {

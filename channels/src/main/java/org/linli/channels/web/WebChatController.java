@@ -116,7 +116,8 @@ class WebChatController {
               } catch (IOException | IllegalStateException gone) {
                 emitter.completeWithError(gone);
               }
-            });
+            },
+            emitter::complete);
     emitter.onCompletion(subscription::close);
     emitter.onTimeout(subscription::close);
     emitter.onError(e -> subscription.close());
