@@ -20,6 +20,8 @@ import org.linli.handoff.HandoffService;
 import org.linli.handoff.QueueInfo;
 import org.linli.handoff.WorkOrder;
 import org.linli.knowledge.Lang;
+import org.linli.resident.IdentityKind;
+import org.linli.resident.ResidentDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,6 +53,7 @@ class ConversationService implements ConversationPort {
   private final HandoffService handoff;
   private final ResidentWords words;
   private final ApplicationEventPublisher events;
+  private final ResidentDirectory residents;
 
   ConversationService(
       ConversationStore store,
@@ -59,7 +62,8 @@ class ConversationService implements ConversationPort {
       Clock clock,
       HandoffService handoff,
       ResidentWords words,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ResidentDirectory residents) {
     this.store = store;
     this.engine = engine;
     this.transaction = new TransactionTemplate(transactions);
@@ -67,6 +71,7 @@ class ConversationService implements ConversationPort {
     this.handoff = handoff;
     this.words = words;
     this.events = events;
+    this.residents = residents;
   }
 
   @Override
@@ -270,9 +275,17 @@ class ConversationService implements ConversationPort {
           .orElseThrow(() -> new UnknownConversationException(message.conversationId()));
     }
     Lang lang = message.langHint() != null ? message.langHint() : Lang.ZH;
+    // a resident known by a channel identity (phone, openid) is registered, so that staff replies
+    // and case notices can reach them later
+    String residentId =
+        message.residentAddress() == null || message.residentAddress().isBlank()
+            ? null
+            : residents.residentFor(
+                message.channel() == Channel.WECHAT ? IdentityKind.WECHAT_OPENID : IdentityKind.PHONE,
+                message.residentAddress());
     return store.create(
         message.channel(),
-        null,
+        residentId,
         lang,
         defaultProfile(message.channel()),
         DialogueState.EMPTY.serialize(),
