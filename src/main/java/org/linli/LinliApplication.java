@@ -9,7 +9,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Linli (邻里). The jar runs in one of three ways:
@@ -24,6 +27,15 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LinliApplication {
+
+  /**
+   * Scheduled jobs (outbox delivery, deadlines) run in the server only: a one-shot command or the
+   * shell must not touch the database of a server running beside it.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @EnableScheduling
+  @ConditionalOnProperty(name = "linli.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+  static class Scheduling {}
 
   static final String SHELL_AUTOCONFIGURATION =
       "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
@@ -69,6 +81,7 @@ public class LinliApplication {
           p.put("spring.shell.interactive.enabled", "true");
           p.put("spring.main.lazy-initialization", "true");
           p.put("spring.flyway.enabled", "false");
+          p.put("linli.scheduling.enabled", "false");
           p.put("logging.level.root", "WARN");
         }
         case COMMAND -> {
@@ -77,6 +90,7 @@ public class LinliApplication {
           p.put("spring.shell.interactive.enabled", "false");
           p.put("spring.main.lazy-initialization", "true");
           p.put("spring.flyway.enabled", "false");
+          p.put("linli.scheduling.enabled", "false");
           p.put("logging.level.root", "WARN");
         }
       }

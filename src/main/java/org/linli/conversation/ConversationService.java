@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.linli.dialog.Action;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationHistory;
 import org.linli.dialog.ConversationPort;
@@ -16,12 +17,16 @@ import org.linli.dialog.TurnOutcome;
 import org.linli.dialog.TurnResult;
 import org.linli.dialog.UnknownConversationException;
 import org.linli.dialog.nlu.PiiMasker;
+import org.linli.handoff.HandoffService;
+import org.linli.handoff.QueueInfo;
+import org.linli.handoff.WorkOrder;
+import org.linli.knowledge.Lang;
 import org.linli.privacy.PersonalData;
 import org.linli.resident.IdentityKind;
 import org.linli.resident.ResidentDirectory;
-import org.linli.knowledge.Lang;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,6 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The application side of every channel: deduplicates, loads the conversation, runs one dialogue
  * turn, and stores the inbound message, the replies and the new state in one transaction. Nothing
  * is acknowledged to a channel before it is committed.
+ *
+ * <p>The engine's actions are carried out in the same transaction: an escalation opens a work
+ * order and hands the conversation to a person (human mode), a status question is answered from
+ * the orders, a rating is stored. In human mode the resident's messages go to staff and the
+ * assistant stays silent, except to say where the resident is in the queue while nobody has the
+ * conversation yet.
  */
 @Service
 class ConversationService implements ConversationPort {
@@ -42,27 +53,36 @@ class ConversationService implements ConversationPort {
 
   private final ConversationStore store;
   private final DialogueEngine engine;
-  private final ResidentDirectory residents;
   private final StateCodec states;
   private final ConversationProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final HandoffService handoff;
+  private final ResidentWords words;
+  private final ApplicationEventPublisher events;
+  private final ResidentDirectory residents;
 
   ConversationService(
       ConversationStore store,
       DialogueEngine engine,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      HandoffService handoff,
+      ResidentWords words,
+      ApplicationEventPublisher events,
       ResidentDirectory residents,
       PersonalData personalData,
-      ConversationProperties properties,
-      PlatformTransactionManager transactions,
-      Clock clock) {
+      ConversationProperties properties) {
     this.store = store;
     this.engine = engine;
-    this.residents = residents;
     this.states = new StateCodec(personalData);
     this.properties = properties;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.handoff = handoff;
+    this.words = words;
+    this.events = events;
+    this.residents = residents;
   }
 
   @Override
@@ -95,6 +115,14 @@ class ConversationService implements ConversationPort {
     }
     Instant now = clock.instant();
     ConversationStore.ConversationRow conversation = conversationFor(message, now);
+    if ("human".equals(conversation.mode())) {
+      Optional<WorkOrder> open = handoff.openOrderOf(conversation.id());
+      if (open.isPresent()) {
+        return humanTurn(conversation, message, open.get(), now);
+      }
+      // the order was closed meanwhile: the assistant takes the conversation back
+      store.setMode(conversation.id(), "bot", now);
+    }
     DialogueState state = states.load(conversation.state());
     TurnResult turn =
         engine.turn(
@@ -109,10 +137,37 @@ class ConversationService implements ConversationPort {
             turn.intent(),
             turn.confidence(),
             message.receivedAt());
-    for (Reply reply : turn.replies()) {
-      store.appendReply(conversation.id(), message.channel(), inboundId, reply, turn.intent(), now);
-    }
+    added(inboundId);
+    List<Reply> replies = new ArrayList<>(turn.replies());
     DialogueState next = turn.state();
+    TurnOutcome.Handoff handedTo = null;
+    for (Action action : turn.actions()) {
+      switch (action) {
+        case Action.Escalate escalate -> {
+          WorkOrder order = escalate(conversation, message, escalate, now);
+          handedTo = new TurnOutcome.Handoff(order.number(), order.status().code());
+          replies.add(Reply.text(words.get(turn.lang(), "resident.ticket.opened", order.number())));
+          String queue = words.queue(turn.lang(), handoff.queueInfo(order));
+          if (!queue.isEmpty()) {
+            replies.add(Reply.text(queue));
+          }
+        }
+        case Action.LookupStatus lookup ->
+            replies.add(Reply.text(statusText(conversation, lookup.ticketNumber(), turn.lang())));
+        case Action.Rate rate -> {
+          HandoffService.Rating rating = handoff.rate(rate.ticketNumber(), rate.score(), rate.comment());
+          next = next.with("pending", null).with("rating.ticket", null);
+          replies.add(Reply.text(words.get(turn.lang(),
+              rating.reopened() ? "resident.rating.reopened" : "resident.rating.thanks")));
+        }
+        case Action.Close close -> {
+          // nothing to carry out: the conversation simply ends here
+        }
+      }
+    }
+    for (Reply reply : replies) {
+      added(store.appendReply(conversation.id(), message.channel(), inboundId, reply, turn.intent(), now));
+    }
     String profile = conversation.accessProfile();
     if (next.get(SLOWER_SLOT).isPresent()) {
       // The resident asked for slower, shorter output: one step slower, then forget the request.
@@ -121,13 +176,113 @@ class ConversationService implements ConversationPort {
     }
     store.update(conversation.id(), turn.lang(), profile, states.save(next), now);
     log.info(
-        "event=turn channel={} intent={} confidence={} replies={}",
+        "event=turn channel={} intent={} confidence={} replies={} actions={}",
         message.channel().code(),
         turn.intent(),
         String.format("%.2f", turn.confidence()),
-        turn.replies().size());
+        replies.size(),
+        turn.actions().size());
     return new TurnOutcome(
-        conversation.id(), turn.replies(), turn.intent(), turn.lang(), null, false);
+        conversation.id(), replies, turn.intent(), turn.lang(), handedTo, false);
+  }
+
+  /**
+   * Opens a work order and hands the conversation to a person; when the conversation already has
+   * an open order, it goes back to that one instead of opening a second.
+   */
+  private WorkOrder escalate(
+      ConversationStore.ConversationRow conversation,
+      InboundMessage message,
+      Action.Escalate escalate,
+      Instant now) {
+    store.setMode(conversation.id(), "human", now);
+    Optional<WorkOrder> open = handoff.openOrderOf(conversation.id());
+    if (open.isPresent()) {
+      return open.get();
+    }
+    return handoff.open(
+        new HandoffService.OpenRequest(
+            escalate.category(),
+            escalate.priority(),
+            escalate.summary(),
+            escalate.location(),
+            conversation.id(),
+            conversation.residentId(),
+            message.channel().code(),
+            escalate.contactPhone(),
+            "resident"));
+  }
+
+  /** The resident writes while a person has (or is about to have) the conversation. */
+  private TurnOutcome humanTurn(
+      ConversationStore.ConversationRow conversation,
+      InboundMessage message,
+      WorkOrder order,
+      Instant now) {
+    Lang lang = conversation.lang();
+    long inboundId =
+        store.appendInbound(
+            conversation.id(),
+            message.channel(),
+            message.externalId(),
+            PiiMasker.mask(message.text()),
+            HUMAN_MODE_INTENT,
+            1.0,
+            message.receivedAt());
+    added(inboundId);
+    QueueInfo info = handoff.residentMessage(conversation.id(), PiiMasker.mask(message.text())).orElseThrow();
+    List<Reply> replies = new ArrayList<>();
+    if (!info.claimed()) {
+      replies.add(Reply.text(words.queue(lang, info)));
+    }
+    for (Reply reply : replies) {
+      added(store.appendReply(conversation.id(), message.channel(), inboundId, reply, HUMAN_MODE_INTENT, now));
+    }
+    store.update(conversation.id(), lang, conversation.accessProfile(), conversation.state(), now);
+    log.info("event=human_mode_message channel={} claimed={}", message.channel().code(), info.claimed());
+    return new TurnOutcome(
+        conversation.id(),
+        replies,
+        HUMAN_MODE_INTENT,
+        lang,
+        new TurnOutcome.Handoff(order.number(), handoff.byNumber(order.number()).orElseThrow().status().code()),
+        false);
+  }
+
+  /** The intent stored for messages a person, not the assistant, answers. */
+  static final String HUMAN_MODE_INTENT = "human_mode";
+
+  private String statusText(
+      ConversationStore.ConversationRow conversation, String number, Lang lang) {
+    if (number != null && !number.isBlank()) {
+      return handoff
+          .byNumber(number)
+          .map(o -> words.status(lang, o))
+          .orElseGet(() -> words.get(lang, "resident.status.notFound", number));
+    }
+    List<WorkOrder> orders = new ArrayList<>(handoff.forConversation(conversation.id()));
+    for (WorkOrder o : handoff.forResident(conversation.residentId())) {
+      if (orders.stream().noneMatch(known -> known.id() == o.id())) {
+        orders.add(o);
+      }
+    }
+    List<String> lines =
+        orders.stream()
+            .sorted(java.util.Comparator.comparing((WorkOrder o) -> !o.status().open()))
+            .limit(3)
+            .map(o -> words.status(lang, o))
+            .toList();
+    return lines.isEmpty() ? words.get(lang, "resident.status.none") : String.join("\n", lines);
+  }
+
+  private void added(long messageId) {
+    store.messageById(messageId).ifPresent(m -> events.publishEvent(
+        new ConversationMessageAdded(store.conversationOf(messageId), entry(m))));
+  }
+
+  static ConversationHistory.Entry entry(ConversationStore.MessageRow m) {
+    return new ConversationHistory.Entry(
+        m.direction(), m.author(), m.text(), m.sources(), m.options(), m.intent(), m.at());
   }
 
   private ConversationStore.ConversationRow conversationFor(InboundMessage message, Instant now) {
@@ -139,8 +294,9 @@ class ConversationService implements ConversationPort {
     }
     Lang lang = message.langHint() != null ? message.langHint() : Lang.ZH;
     String residentId = null;
-    if (message.residentAddress() != null) {
-      // Channels that know the resident (phone number, openid) continue the resident's recent
+    if (message.residentAddress() != null && !message.residentAddress().isBlank()) {
+      // Channels that know the resident (phone number, openid) register them, so that staff
+      // replies and case notices can reach them later, and continue the resident's recent
       // conversation on that channel; the resident row lock makes two first messages arriving at
       // once share one conversation.
       residentId = residents.residentFor(identityKind(message.channel()), message.residentAddress());

@@ -110,6 +110,12 @@ class ConversationStore {
         .optional();
   }
 
+  void setMode(String id, String mode, Instant now) {
+    jdbc.sql("update conversation set mode = ?, updated_at = ?, version = version + 1 where id = ?")
+        .params(mode, utc(now), id)
+        .update();
+  }
+
   Optional<MessageRow> findInbound(Channel channel, String externalId) {
     return jdbc.sql(
             "select * from message where channel = ? and external_id = ? and direction = 'in'")
@@ -157,6 +163,16 @@ class ConversationStore {
     return append(
         conversationId, "out", "assistant", channel, null, replyTo, reply.text(), intent, null,
         reply.sources(), reply.options(), at);
+  }
+
+  /** A message to the resident that answers no inbound message: a staff reply or a notice. */
+  long appendOutbound(String conversationId, Channel channel, String author, String text, Instant at) {
+    return append(
+        conversationId, "out", author, channel, null, null, text, null, null, List.of(), List.of(), at);
+  }
+
+  Optional<MessageRow> messageById(long id) {
+    return jdbc.sql("select * from message where id = ?").param(id).query(this::message).optional();
   }
 
   private long append(

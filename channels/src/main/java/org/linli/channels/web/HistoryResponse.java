@@ -15,18 +15,7 @@ record HistoryResponse(
         h.channel().code(),
         h.lang() == null ? null : h.lang().code(),
         h.mode(),
-        h.messages().stream()
-            .map(
-                e ->
-                    new MessageJson(
-                        e.direction(),
-                        e.author(),
-                        e.text(),
-                        e.sources(),
-                        e.options(),
-                        e.intent(),
-                        e.at()))
-            .toList());
+        h.messages().stream().map(MessageJson::of).toList());
   }
 
   record MessageJson(
@@ -36,5 +25,11 @@ record HistoryResponse(
       List<Reply.Source> sources,
       List<Reply.Option> options,
       String intent,
-      Instant at) {}
+      Instant at) {
+
+    static MessageJson of(ConversationHistory.Entry e) {
+      return new MessageJson(
+          e.direction(), e.author(), e.text(), e.sources(), e.options(), e.intent(), e.at());
+    }
+  }
 }

@@ -1,18 +1,23 @@
 package org.linli.channels.web;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationPort;
 import org.linli.dialog.InboundMessage;
 import org.linli.dialog.UnknownConversationException;
 import org.linli.knowledge.Lang;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The web chat API, used by the kiosk and by web chat clients. */
 @RestController
@@ -23,11 +28,16 @@ class WebChatController {
   static final int MAX_ID_LENGTH = 64;
   private static final Set<Channel> ALLOWED = Set.of(Channel.WEB, Channel.KIOSK);
 
+  private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
   private final ConversationPort conversations;
+  private final ObjectProvider<ConversationEvents> events;
   private final Clock clock;
 
-  WebChatController(ConversationPort conversations, Clock clock) {
+  WebChatController(
+      ConversationPort conversations, ObjectProvider<ConversationEvents> events, Clock clock) {
     this.conversations = conversations;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -78,6 +88,46 @@ class WebChatController {
         .history(id)
         .map(HistoryResponse::of)
         .orElseThrow(ConversationNotFoundException::new);
+  }
+
+  /**
+   * New messages of the conversation (staff replies, case notices) as server-sent events named
+   * {@code message}, each one message in the shape of the history's {@code messages} entries.
+   */
+  @GetMapping(path = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events(@PathVariable String id) {
+    if (conversations.history(id).isEmpty()) {
+      throw new ConversationNotFoundException();
+    }
+    SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+    ConversationEvents source = events.getIfAvailable();
+    if (source == null) {
+      return emitter;
+    }
+    ConversationEvents.Subscription subscription =
+        source.subscribe(
+            id,
+            entry -> {
+              try {
+                emitter.send(
+                    SseEmitter.event()
+                        .name("message")
+                        .data(HistoryResponse.MessageJson.of(entry), MediaType.APPLICATION_JSON));
+              } catch (IOException | IllegalStateException gone) {
+                emitter.completeWithError(gone);
+              }
+            },
+            emitter::complete);
+    emitter.onCompletion(subscription::close);
+    emitter.onTimeout(subscription::close);
+    emitter.onError(e -> subscription.close());
+    try {
+      // tells the client the stream is open, and flushes the headers
+      emitter.send(SseEmitter.event().comment("open"));
+    } catch (IOException e) {
+      subscription.close();
+    }
+    return emitter;
   }
 
   private static String blankToNull(String s) {

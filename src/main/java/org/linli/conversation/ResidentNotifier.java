@@ -1,0 +1,120 @@
+package org.linli.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.linli.dialog.Channel;
+import org.linli.dialog.DialogueState;
+import org.linli.handoff.TicketEvent;
+import org.linli.knowledge.Lang;
+import org.linli.outbox.Outbox;
+import org.linli.resident.IdentityKind;
+import org.linli.resident.ResidentDirectory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the resident, in their conversation and on their channel, what happens to their work
+ * order: a person took it, a staff reply, the resolution (then the rating question), the
+ * deadline passed, the person handed back to the assistant. Runs inside the transaction of the
+ * change, so the notice and the change are stored together; channels that can be pushed to
+ * (SMS, WeChat; the phone by SMS) get it through the outbox, web chat and kiosk by their event
+ * stream.
+ */
+@Component
+class ResidentNotifier {
+
+  private final ConversationStore store;
+  private final ResidentWords words;
+  private final Outbox outbox;
+  private final ResidentDirectory residents;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ResidentNotifier(
+      ConversationStore store,
+      ResidentWords words,
+      Outbox outbox,
+      ResidentDirectory residents,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.store = store;
+    this.words = words;
+    this.outbox = outbox;
+    this.residents = residents;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void on(TicketEvent event) {
+    if (event.conversationId() == null) {
+      return;
+    }
+    Optional<ConversationStore.ConversationRow> found = store.lock(event.conversationId());
+    if (found.isEmpty()) {
+      return;
+    }
+    ConversationStore.ConversationRow conversation = found.get();
+    Lang lang = conversation.lang();
+    Instant now = clock.instant();
+    List<String> notices = new ArrayList<>();
+    String author = "assistant";
+    switch (event.type()) {
+      case "claimed", "transfer_accepted", "reassigned" ->
+          notices.add(words.get(lang, "resident.ticket.claimed", event.actorName(), event.number()));
+      case "message" -> {
+        author = "staff";
+        notices.add(event.text());
+      }
+      case "resolved" -> {
+        notices.add(words.get(lang, "resident.ticket.resolved", event.number(), event.text()));
+        notices.add(words.get(lang, "resident.rating.ask"));
+        // the assistant takes the conversation back to take the rating
+        DialogueState state =
+            DialogueState.parse(conversation.state())
+                .with("pending", "rating")
+                .with("rating.ticket", event.number());
+        store.update(conversation.id(), lang, conversation.accessProfile(), state.serialize(), now);
+        store.setMode(conversation.id(), "bot", now);
+      }
+      case "released" -> {
+        notices.add(words.get(lang, "resident.ticket.released", event.number()));
+        store.setMode(conversation.id(), "bot", now);
+      }
+      case "sla_breached" -> notices.add(words.get(lang, "resident.ticket.overdue", event.number()));
+      default -> {
+        // notes, transfers, the resident's own messages: nothing to tell the resident
+      }
+    }
+    for (String text : notices) {
+      long id = store.appendOutbound(conversation.id(), conversation.channel(), author, text, now);
+      store.messageById(id).ifPresent(
+          m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), ConversationService.entry(m))));
+      push(conversation, id, text);
+    }
+  }
+
+  /** Channels that can be pushed to get the message through the outbox. */
+  private void push(ConversationStore.ConversationRow conversation, long messageId, String text) {
+    Channel channel = conversation.channel();
+    Channel via =
+        switch (channel) {
+          case SMS, VOICE -> Channel.SMS;
+          case WECHAT -> Channel.WECHAT;
+          default -> null;
+        };
+    if (via == null) {
+      return;
+    }
+    IdentityKind kind = via == Channel.WECHAT ? IdentityKind.WECHAT_OPENID : IdentityKind.PHONE;
+    String recipient =
+        conversation.residentId() == null
+            ? null
+            : residents.contact(conversation.residentId(), kind).orElse(null);
+    outbox.enqueue("message:" + messageId, via, recipient, conversation.id(), null, text);
+  }
+}

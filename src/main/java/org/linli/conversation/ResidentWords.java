@@ -1,0 +1,68 @@
+package org.linli.conversation;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.linli.handoff.QueueInfo;
+import org.linli.handoff.WorkOrder;
+import org.linli.knowledge.Lang;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** What residents are told about their work orders, in their language, from the message bundle. */
+@Component
+class ResidentWords {
+
+  private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("M月d日 H:mm");
+  private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+  private final MessageSource messages;
+  private final ZoneId zone;
+
+  ResidentWords(MessageSource messages, org.linli.handoff.HandoffProperties handoff) {
+    this.messages = messages;
+    this.zone = handoff.zone();
+  }
+
+  String get(Lang lang, String key, Object... args) {
+    return messages.getMessage(key, args, key, locale(lang));
+  }
+
+  String queue(Lang lang, QueueInfo info) {
+    if (info.claimed()) {
+      return "";
+    }
+    if (!info.staffedNow()) {
+      String when = (lang == Lang.EN ? EN_TIME : ZH_TIME).format(info.callbackFrom().atZone(zone));
+      return get(lang, "resident.queue.callback", when, info.number());
+    }
+    int ahead = info.position() - 1;
+    if (ahead <= 0) {
+      return get(lang, "resident.queue.next");
+    }
+    return get(lang, "resident.queue.wait", ahead, Math.max(1, info.expectedWait().toMinutes()));
+  }
+
+  /** One order in plain words: "工单 123456（漏水）：张师傅正在处理". */
+  String status(Lang lang, WorkOrder order) {
+    String who = order.ownerName() != null ? order.ownerName() : get(lang, "status.someone");
+    String state =
+        switch (order.status()) {
+          case NEW -> get(lang, "status.new");
+          case CLAIMED -> get(lang, "status.claimed", who);
+          case IN_PROGRESS -> get(lang, "status.in_progress", who);
+          case WAITING_RESIDENT -> get(lang, "status.waiting_resident", who);
+          case RESOLVED -> get(lang, "status.resolved", order.resolution());
+          case CLOSED -> get(lang, "status.closed");
+        };
+    return get(lang, "resident.status.line", order.number(), category(lang, order.category()), state);
+  }
+
+  String category(Lang lang, String category) {
+    return get(lang, "category." + category);
+  }
+
+  static Locale locale(Lang lang) {
+    return lang == Lang.EN ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+  }
+}

@@ -1,0 +1,578 @@
+package org.linli.handoff;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.linli.audit.AuditLog;
+import org.linli.privacy.PersonalData;
+import org.linli.resident.IdentityKind;
+import org.linli.resident.ResidentDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Work orders: one accountable owner from the first claim to closure, a deadline, an append-only
+ * history of every change, note and message, and an event for every change (for the resident's
+ * channel, the live consoles and the dashboards). Every method joins the caller's transaction.
+ */
+@Service
+public class HandoffService {
+
+  private static final Logger log = LoggerFactory.getLogger(HandoffService.class);
+  private static final int MAX_TEXT = 2000;
+
+  private final WorkOrderStore store;
+  private final PersonalData personalData;
+  private final ResidentDirectory residents;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final HandoffProperties properties;
+  private final StaffedHours staffedHours;
+  private final Clock clock;
+  private final TransactionTemplate newTransaction;
+  private final SecureRandom random = new SecureRandom();
+
+  HandoffService(
+      WorkOrderStore store,
+      PersonalData personalData,
+      ResidentDirectory residents,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      HandoffProperties properties,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.store = store;
+    this.personalData = personalData;
+    this.residents = residents;
+    this.audit = audit;
+    this.events = events;
+    this.properties = properties;
+    this.staffedHours = new StaffedHours(properties);
+    this.clock = clock;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * What is needed to open an order.
+   *
+   * @param priority 0 (emergency) to 3; residents marked as needing extra help get one step more
+   * @param contactPhone a number the resident gave for this report, or null (the channel identity
+   *     of {@code residentId} is used then)
+   * @param actor who opens it: "resident" from a conversation, an Open311 client's name, ...
+   */
+  public record OpenRequest(
+      String category,
+      int priority,
+      String summary,
+      String location,
+      String conversationId,
+      String residentId,
+      String channel,
+      String contactPhone,
+      String actor) {}
+
+  /** Opens a work order, routed to the department that owns its category. */
+  @Transactional
+  public WorkOrder open(OpenRequest request) {
+    Instant now = clock.instant();
+    String category =
+        request.category() == null || request.category().isBlank()
+            ? "other"
+            : request.category().strip().toLowerCase(Locale.ROOT);
+    RoutingRule route =
+        store.route(category).or(() -> store.route("other")).orElseThrow(
+            () -> new IllegalStateException("the routing table has no row for 'other'"));
+    int priority = Math.max(0, Math.min(3, request.priority()));
+    if (store.needsExtraHelp(request.residentId()) && priority > 0) {
+      priority--;
+    }
+    Duration sla = properties.sla(priority);
+    if (route.slaHours() != null && Duration.ofHours(route.slaHours()).compareTo(sla) < 0) {
+      sla = Duration.ofHours(route.slaHours());
+    }
+    String number = issueNumber(now);
+    String summary = limit(request.summary() == null || request.summary().isBlank()
+        ? category : request.summary().strip());
+    String contact =
+        request.contactPhone() == null || request.contactPhone().isBlank()
+            ? null
+            : personalData.encrypt(request.contactPhone().strip());
+    long id =
+        store.insert(
+            new WorkOrderStore.NewOrder(
+                number,
+                category,
+                priority,
+                route.department(),
+                summary,
+                request.location(),
+                request.conversationId(),
+                request.residentId(),
+                request.channel(),
+                contact,
+                now,
+                now.plus(sla)));
+    String actor = request.actor() == null ? "resident" : request.actor();
+    store.appendEvent(
+        id, now, actor, "opened",
+        "category=" + category + " priority=" + priority + " department=" + route.department());
+    WorkOrder order = store.find(number).orElseThrow();
+    publish(order, "opened", actor, actor, summary);
+    log.info(
+        "event=ticket_opened number={} category={} priority={} department={}",
+        number, category, priority, route.department());
+    return order;
+  }
+
+  /** Six digits, never starting with 0 (so it reads the same spoken), never issued before. */
+  private String issueNumber(Instant now) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      String candidate = Integer.toString(100_000 + random.nextInt(900_000));
+      if (store.numberIssued(candidate)) {
+        continue;
+      }
+      try {
+        // its own transaction: a clash with another node must not spoil the caller's
+        newTransaction.executeWithoutResult(tx -> store.issueNumber(candidate, now));
+        return candidate;
+      } catch (org.springframework.dao.DuplicateKeyException clash) {
+        // another node took it a moment ago: draw again
+      }
+    }
+    throw new IllegalStateException("could not draw a free case number");
+  }
+
+  /** Orders the actor may see, optionally of one status, most urgent first. */
+  @Transactional(readOnly = true)
+  public List<WorkOrder> visibleTo(Actor actor, TicketStatus status) {
+    return search(actor, status, null);
+  }
+
+  /** Orders the actor may see whose number, summary or category matches {@code text}. */
+  @Transactional(readOnly = true)
+  public List<WorkOrder> search(Actor actor, TicketStatus status, String text) {
+    String q = text == null || text.isBlank() ? null : text.strip();
+    String code = status == null ? null : status.code();
+    if (actor.supervisor()) {
+      return store.list(code, null, null, q, 500);
+    }
+    if (actor.department() == null) {
+      return store.list(code, null, actor.username(), q, 500);
+    }
+    return store.list(code, actor.department(), actor.username(), q, 500);
+  }
+
+  /** Orders the actor owns, open ones first. */
+  @Transactional(readOnly = true)
+  public List<WorkOrder> ownedBy(Actor actor) {
+    return store.list(null, null, actor.username(), null, 500).stream()
+        .sorted(java.util.Comparator.comparing((WorkOrder o) -> !o.status().open()))
+        .toList();
+  }
+
+  /** The order, when the actor may see it. */
+  @Transactional(readOnly = true)
+  public WorkOrder get(Actor actor, String number) {
+    WorkOrder order = store.find(number).orElseThrow(() -> HandoffException.notFound(number));
+    checkVisible(actor, order);
+    return order;
+  }
+
+  /** The order by its number, for the resident who quotes it (status lookups on any channel). */
+  @Transactional(readOnly = true)
+  public Optional<WorkOrder> byNumber(String number) {
+    return number == null ? Optional.empty() : store.find(number.strip());
+  }
+
+  @Transactional(readOnly = true)
+  public List<WorkOrder> forConversation(String conversationId) {
+    return store.forConversation(conversationId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<WorkOrder> forResident(String residentId) {
+    return residentId == null ? List.of() : store.forResident(residentId);
+  }
+
+  /** The order's open order for a conversation in human mode, if there is one. */
+  @Transactional(readOnly = true)
+  public Optional<WorkOrder> openOrderOf(String conversationId) {
+    return store.forConversation(conversationId).stream().filter(o -> o.status().open()).findFirst();
+  }
+
+  @Transactional(readOnly = true)
+  public List<HistoryEntry> history(Actor actor, String number) {
+    return store.history(get(actor, number).id());
+  }
+
+  /**
+   * The resident's contact details, decrypted, for a member of staff who may handle the order.
+   * Every call is written to the audit log.
+   */
+  @Transactional
+  public Optional<String> contact(Actor actor, String number) {
+    WorkOrder order = get(actor, number);
+    Optional<String> contact =
+        store.contactEnc(number)
+            .map(personalData::decrypt)
+            .or(() -> residentContact(order));
+    audit.record(actor.username(), "contact.view", "work_order:" + number,
+        contact.isPresent() ? "shown" : "none on file");
+    store.appendEvent(order.id(), clock.instant(), actor.username(), "contact_viewed", null);
+    return contact;
+  }
+
+  private Optional<String> residentContact(WorkOrder order) {
+    if (order.residentId() == null) {
+      return Optional.empty();
+    }
+    IdentityKind kind = "wechat".equals(order.channel()) ? IdentityKind.WECHAT_OPENID : IdentityKind.PHONE;
+    return residents.contact(order.residentId(), kind)
+        .or(() -> residents.contact(order.residentId(), IdentityKind.PHONE));
+  }
+
+  /**
+   * Claims an order: the first claim makes the actor its accountable owner until closure. A
+   * member of the department an order is being transferred to accepts the transfer by claiming.
+   */
+  @Transactional
+  public WorkOrder claim(Actor actor, String number) {
+    WorkOrder order = locked(actor, number);
+    Instant now = clock.instant();
+    if (order.transferTo() != null
+        && (actor.supervisor() || order.transferTo().equals(actor.department()))
+        && !actor.username().equals(order.owner())) {
+      store.update(number,
+          "department = ?, transfer_to = null, transfer_reason = null, owner = ?, owner_name = ?,"
+              + " status = case when status = 'new' then 'claimed' else status end,"
+              + " claimed_at = coalesce(claimed_at, ?)",
+          now, order.transferTo(), actor.username(), actor.displayName(), WorkOrderStore.utc(now));
+      return record(number, actor, "transfer_accepted",
+          "from=" + order.department() + " to=" + order.transferTo() + " previous_owner=" + order.owner(), null);
+    }
+    if (order.status() != TicketStatus.NEW) {
+      if (actor.username().equals(order.owner())) {
+        return order;
+      }
+      throw HandoffException.conflict("error.ticket.alreadyClaimed",
+          "order " + number + " is already owned by " + order.owner());
+    }
+    if (!actor.supervisor() && !order.department().equals(actor.department())) {
+      throw HandoffException.forbidden("order " + number + " belongs to another department");
+    }
+    store.update(number, "status = 'claimed', owner = ?, owner_name = ?, claimed_at = ?", now,
+        actor.username(), actor.displayName(), WorkOrderStore.utc(now));
+    return record(number, actor, "claimed", null, null);
+  }
+
+  /** A staff reply to the resident: stored in the history and sent on the resident's channel. */
+  @Transactional
+  public WorkOrder reply(Actor actor, String number, String text) {
+    String message = requireText(text);
+    WorkOrder order = locked(actor, number);
+    requireOwner(actor, order);
+    requireOpen(order);
+    Instant now = clock.instant();
+    if (order.status() == TicketStatus.CLAIMED || order.status() == TicketStatus.WAITING_RESIDENT) {
+      store.update(number, "status = 'in_progress'", now);
+    }
+    return record(number, actor, "message", message, message);
+  }
+
+  /** An internal note: in the history, never sent to the resident. */
+  @Transactional
+  public WorkOrder note(Actor actor, String number, String text) {
+    String note = requireText(text);
+    locked(actor, number);
+    return record(number, actor, "note", note, null);
+  }
+
+  /** Marks the order as waiting for the resident's answer. */
+  @Transactional
+  public WorkOrder waitForResident(Actor actor, String number) {
+    WorkOrder order = locked(actor, number);
+    requireOwner(actor, order);
+    requireOpen(order);
+    store.update(number, "status = 'waiting_resident'", clock.instant());
+    return record(number, actor, "waiting", null, null);
+  }
+
+  /**
+   * Starts a transfer to another department, with a reason. The current owner stays accountable
+   * until a member of the receiving department accepts it by claiming.
+   */
+  @Transactional
+  public WorkOrder transfer(Actor actor, String number, String department, String reason) {
+    WorkOrder order = locked(actor, number);
+    requireOpen(order);
+    if (order.owner() != null) {
+      requireOwner(actor, order);
+    } else if (!actor.supervisor() && !order.department().equals(actor.department())) {
+      throw HandoffException.forbidden("order " + number + " belongs to another department");
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      throw HandoffException.invalid("error.transfer.reason", "a transfer needs a reason");
+    }
+    if (department == null || !store.departmentExists(department)) {
+      throw HandoffException.invalid("error.transfer.department", "no department " + department);
+    }
+    if (department.equals(order.department())) {
+      throw HandoffException.invalid("error.transfer.sameDepartment", "already in " + department);
+    }
+    Instant now = clock.instant();
+    if (order.owner() == null) {
+      // nobody is accountable yet: the receiving department's queue has it at once
+      store.update(number, "department = ?, transfer_to = null, transfer_reason = null", now, department);
+    } else {
+      store.update(number, "transfer_to = ?, transfer_reason = ?", now, department, limit(why));
+    }
+    return record(number, actor, "transferred",
+        "from=" + order.department() + " to=" + department + " reason=" + limit(why), null);
+  }
+
+  /** A supervisor makes another member of staff the owner. */
+  @Transactional
+  public WorkOrder reassign(Actor actor, String number, String username, String displayName, String department) {
+    if (!actor.supervisor()) {
+      throw HandoffException.forbidden("only supervisors reassign orders");
+    }
+    WorkOrder order = locked(actor, number);
+    requireOpen(order);
+    Instant now = clock.instant();
+    store.update(number,
+        "owner = ?, owner_name = ?, department = coalesce(?, department), transfer_to = null,"
+            + " transfer_reason = null, status = case when status = 'new' then 'claimed' else status end,"
+            + " claimed_at = coalesce(claimed_at, ?)",
+        now, username, displayName, department, WorkOrderStore.utc(now));
+    return record(number, actor, "reassigned", "from=" + order.owner() + " to=" + username, null);
+  }
+
+  /** Resolves the order; the resident is told and asked for a rating. */
+  @Transactional
+  public WorkOrder resolve(Actor actor, String number, String resolution) {
+    String text = requireText(resolution);
+    WorkOrder order = locked(actor, number);
+    requireOwner(actor, order);
+    requireOpen(order);
+    Instant now = clock.instant();
+    store.update(number, "status = 'resolved', resolution = ?, resolved_at = ?, supervisor_review = false",
+        now, text, WorkOrderStore.utc(now));
+    return record(number, actor, "resolved", text, text);
+  }
+
+  /** Hands the conversation back to the assistant; the order stays open with its owner. */
+  @Transactional
+  public WorkOrder release(Actor actor, String number) {
+    WorkOrder order = locked(actor, number);
+    requireOwner(actor, order);
+    return record(number, actor, "released", null, null);
+  }
+
+  /** Closes a resolved order (also done by a rating of 3 or more). */
+  @Transactional
+  public WorkOrder close(Actor actor, String number) {
+    WorkOrder order = locked(actor, number);
+    if (!actor.supervisor() && !actor.username().equals(order.owner())) {
+      throw HandoffException.forbidden("only the owner or a supervisor closes an order");
+    }
+    if (order.status() != TicketStatus.RESOLVED) {
+      throw HandoffException.conflict("error.ticket.notResolved", "only a resolved order is closed");
+    }
+    Instant now = clock.instant();
+    store.update(number, "status = 'closed', closed_at = ?", now, WorkOrderStore.utc(now));
+    return record(number, actor, "closed", null, null);
+  }
+
+  /** The outcome of a resident's rating. */
+  public record Rating(WorkOrder order, boolean reopened) {}
+
+  /**
+   * The resident's rating of a resolved order, 1 to 5: 3 or more closes it; 1 or 2 reopens it for
+   * a supervisor (the owner stays accountable).
+   */
+  @Transactional
+  public Rating rate(String number, int score, String comment) {
+    WorkOrder order = store.lock(number).orElseThrow(() -> HandoffException.notFound(number));
+    if (score < 1 || score > 5) {
+      throw HandoffException.invalid("error.rating.range", "a rating is 1 to 5");
+    }
+    if (order.rating() != null && order.status() != TicketStatus.RESOLVED) {
+      return new Rating(order, false);
+    }
+    Instant now = clock.instant();
+    String text = comment == null || comment.isBlank() ? null : limit(comment.strip());
+    store.update(number, "rating = ?, rating_comment = ?, rated_at = ?", now,
+        score, text, WorkOrderStore.utc(now));
+    record(number, Actor.RESIDENT, "rated", "score=" + score + (text == null ? "" : " comment=" + text), null);
+    if (score <= 2) {
+      store.update(number,
+          "status = 'in_progress', supervisor_review = true, resolved_at = null", now);
+      return new Rating(record(number, Actor.SYSTEM, "reopened", "low rating " + score
+          + ": a supervisor reviews the order", null), true);
+    }
+    store.update(number, "status = 'closed', closed_at = ?", now, WorkOrderStore.utc(now));
+    return new Rating(record(number, Actor.SYSTEM, "closed", "rated " + score, null), false);
+  }
+
+  /**
+   * A resident's message in a handed-over conversation: added to the order's history (staff see
+   * it live) and answered with where the order stands.
+   */
+  @Transactional
+  public Optional<QueueInfo> residentMessage(String conversationId, String text) {
+    Optional<WorkOrder> open = openOrderOf(conversationId);
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    WorkOrder order = open.get();
+    Instant now = clock.instant();
+    if (order.status() == TicketStatus.WAITING_RESIDENT) {
+      store.update(order.number(), "status = 'in_progress'", now);
+    }
+    record(order.number(), Actor.RESIDENT, "resident_message", limit(text), text);
+    return Optional.of(queueInfo(order));
+  }
+
+  /** Where an order stands in its queue, for the words the resident is told. */
+  @Transactional(readOnly = true)
+  public QueueInfo queueInfo(WorkOrder order) {
+    if (order.status() != TicketStatus.NEW) {
+      return new QueueInfo(order.number(), true, 0, Duration.ZERO, null);
+    }
+    int position = store.queuePosition(order);
+    Instant now = clock.instant();
+    if (!staffedHours.staffed(now)) {
+      return new QueueInfo(order.number(), false, position, null, staffedHours.nextStaffed(now));
+    }
+    return new QueueInfo(order.number(), false, position,
+        properties.handlingTime().multipliedBy(position), null);
+  }
+
+  @Transactional(readOnly = true)
+  public List<RoutingRule> routingTable() {
+    return store.routes();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> departments() {
+    return store.departments();
+  }
+
+  /** An administrator changes which department owns a category (and its deadline). */
+  @Transactional
+  public RoutingRule route(Actor admin, RoutingRule rule) {
+    if (rule.category() == null || !rule.category().matches("[a-z_]{1,32}")) {
+      throw HandoffException.invalid("error.route.category", "a category is 1-32 of a-z and _");
+    }
+    if (!store.departmentExists(rule.department())) {
+      throw HandoffException.invalid("error.transfer.department", "no department " + rule.department());
+    }
+    if (rule.slaHours() != null && rule.slaHours() <= 0) {
+      throw HandoffException.invalid("error.route.sla", "sla_hours must be positive");
+    }
+    store.saveRoute(rule, admin.username(), clock.instant());
+    audit.record(admin.username(), "routing.update", "routing_rule:" + rule.category(),
+        "department=" + rule.department() + " sla_hours=" + rule.slaHours());
+    return rule;
+  }
+
+  /** Alerts supervisors once about each order nobody claimed in time. Safe to run on any node. */
+  @Transactional
+  public int alertUnclaimed() {
+    Instant now = clock.instant();
+    int alerted = 0;
+    for (String number : store.unclaimedSince(now.minus(properties.unclaimedAlertAfter()))) {
+      if (store.markOnce(number, "unclaimed_alerted")) {
+        WorkOrder order = store.find(number).orElseThrow();
+        record(number, Actor.SYSTEM, "unclaimed_alert",
+            "unclaimed for " + Duration.between(order.createdAt(), now).toMinutes() + " min", null);
+        alerted++;
+      }
+    }
+    return alerted;
+  }
+
+  /** Tells the resident once that their order ran past its deadline. */
+  @Transactional
+  public int notifyOverdue() {
+    Instant now = clock.instant();
+    int notified = 0;
+    for (String number : store.overdue(now)) {
+      if (store.markOnce(number, "breach_notified")) {
+        record(number, Actor.SYSTEM, "sla_breached", null, null);
+        notified++;
+      }
+    }
+    return notified;
+  }
+
+  private WorkOrder locked(Actor actor, String number) {
+    WorkOrder order = store.lock(number).orElseThrow(() -> HandoffException.notFound(number));
+    checkVisible(actor, order);
+    return order;
+  }
+
+  private static void checkVisible(Actor actor, WorkOrder order) {
+    if (actor.supervisor()
+        || actor.username().equals(order.owner())
+        || (actor.department() != null
+            && (actor.department().equals(order.department())
+                || actor.department().equals(order.transferTo())))) {
+      return;
+    }
+    // the same answer as for a number that does not exist: nothing leaks across departments
+    throw HandoffException.notFound(order.number());
+  }
+
+  private static void requireOwner(Actor actor, WorkOrder order) {
+    if (order.owner() == null) {
+      throw HandoffException.conflict("error.ticket.notClaimed", "claim the order first");
+    }
+    if (!actor.username().equals(order.owner()) && !actor.supervisor()) {
+      throw HandoffException.forbidden("order " + order.number() + " is owned by someone else");
+    }
+  }
+
+  private static void requireOpen(WorkOrder order) {
+    if (!order.status().open()) {
+      throw HandoffException.conflict("error.ticket.closed", "the order is already " + order.status().code());
+    }
+  }
+
+  private static String requireText(String text) {
+    if (text == null || text.isBlank()) {
+      throw HandoffException.invalid("error.text.empty", "the text is empty");
+    }
+    return limit(text.strip());
+  }
+
+  private static String limit(String s) {
+    return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT);
+  }
+
+  private WorkOrder record(String number, Actor actor, String type, String detail, String text) {
+    WorkOrder order = store.find(number).orElseThrow();
+    store.appendEvent(order.id(), clock.instant(), actor.username(), type, detail);
+    publish(order, type, actor.username(), actor.displayName(), text);
+    log.info("event=ticket_{} number={} actor={}", type, number, actor.username());
+    return order;
+  }
+
+  private void publish(WorkOrder order, String type, String actor, String actorName, String text) {
+    events.publishEvent(
+        new TicketEvent(order.number(), order.conversationId(), order.department(), type,
+            order.status(), actor, actorName, text));
+  }
+}

@@ -1,0 +1,24 @@
+package org.linli.handoff;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Where a resident's handed-over conversation stands, for the words the resident is told.
+ *
+ * @param claimed a person has it: the assistant stays silent
+ * @param position place in the department's queue (1 = next), when unclaimed
+ * @param expectedWait the expected wait, when unclaimed and staffed now
+ * @param callbackFrom when unclaimed outside staffed hours: when staff are back to call
+ */
+public record QueueInfo(
+    String number,
+    boolean claimed,
+    int position,
+    Duration expectedWait,
+    Instant callbackFrom) {
+
+  public boolean staffedNow() {
+    return callbackFrom == null;
+  }
+}

@@ -1,0 +1,325 @@
+package org.linli.handoff;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Work orders, their history and the routing table in the database. Callers hold the transaction. */
+@Repository
+class WorkOrderStore {
+
+  private static final String COLUMNS =
+      "id, number, category, priority, department, summary, location, conversation_id,"
+          + " resident_id, channel, contact_enc, status, owner, owner_name, transfer_to,"
+          + " transfer_reason, resolution, rating, rating_comment, supervisor_review, created_at,"
+          + " claimed_at, resolved_at, closed_at, due_at";
+
+  private final JdbcClient jdbc;
+
+  WorkOrderStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record NewOrder(
+      String number,
+      String category,
+      int priority,
+      String department,
+      String summary,
+      String location,
+      String conversationId,
+      String residentId,
+      String channel,
+      String contactEnc,
+      Instant createdAt,
+      Instant dueAt) {}
+
+  long insert(NewOrder o) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into work_order (number, category, priority, department, summary, location,"
+                + " conversation_id, resident_id, channel, contact_enc, status, supervisor_review,"
+                + " created_at, updated_at, due_at, breach_notified, unclaimed_alerted, version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', false, ?, ?, ?, false, false, 0)")
+        .params(
+            o.number(),
+            o.category(),
+            o.priority(),
+            o.department(),
+            o.summary(),
+            o.location(),
+            o.conversationId(),
+            o.residentId(),
+            o.channel(),
+            o.contactEnc(),
+            utc(o.createdAt()),
+            utc(o.createdAt()),
+            utc(o.dueAt()))
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  boolean numberIssued(String number) {
+    return jdbc.sql("select count(*) from ticket_number where number = ?")
+            .param(number)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  void issueNumber(String number, Instant at) {
+    jdbc.sql("insert into ticket_number (number, issued_at) values (?, ?)")
+        .params(number, utc(at))
+        .update();
+  }
+
+  Optional<WorkOrder> find(String number) {
+    return jdbc.sql("select " + COLUMNS + " from work_order where number = ?")
+        .param(number)
+        .query(WorkOrderStore::order)
+        .optional();
+  }
+
+  /** The order, locked until the transaction ends, so its changes run one at a time. */
+  Optional<WorkOrder> lock(String number) {
+    return jdbc.sql("select " + COLUMNS + " from work_order where number = ? for update")
+        .param(number)
+        .query(WorkOrderStore::order)
+        .optional();
+  }
+
+  Optional<String> contactEnc(String number) {
+    return jdbc.sql("select contact_enc from work_order where number = ?")
+        .param(number)
+        .query(String.class)
+        .optional();
+  }
+
+  List<WorkOrder> list(String status, String department, String owner, String text, int limit) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from work_order where 1 = 1");
+    List<Object> params = new java.util.ArrayList<>();
+    if (status != null) {
+      sql.append(" and status = ?");
+      params.add(status);
+    }
+    if (department != null) {
+      // a department sees its own orders and those being transferred to it, and its staff see
+      // the orders they remain accountable for
+      sql.append(" and (department = ? or transfer_to = ?");
+      params.add(department);
+      params.add(department);
+      if (owner != null) {
+        sql.append(" or owner = ?");
+        params.add(owner);
+      }
+      sql.append(")");
+    } else if (owner != null) {
+      sql.append(" and owner = ?");
+      params.add(owner);
+    }
+    if (text != null) {
+      sql.append(" and (number = ? or lower(summary) like ? or lower(category) like ?)");
+      String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%";
+      params.add(text);
+      params.add(like);
+      params.add(like);
+    }
+    sql.append(" order by priority, created_at limit ").append(limit);
+    return jdbc.sql(sql.toString()).params(params).query(WorkOrderStore::order).list();
+  }
+
+  List<WorkOrder> forConversation(String conversationId) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from work_order where conversation_id = ? order by created_at desc")
+        .param(conversationId)
+        .query(WorkOrderStore::order)
+        .list();
+  }
+
+  List<WorkOrder> forResident(String residentId) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from work_order where resident_id = ? order by created_at desc")
+        .param(residentId)
+        .query(WorkOrderStore::order)
+        .list();
+  }
+
+  /** Orders ahead of this one in its department's queue, plus one. */
+  int queuePosition(WorkOrder o) {
+    return jdbc.sql(
+                "select count(*) from work_order where status = 'new' and department = ? and id <> ?"
+                    + " and (priority < ? or (priority = ? and created_at <= ?))")
+            .params(o.department(), o.id(), o.priority(), o.priority(), utc(o.createdAt()))
+            .query(Integer.class)
+            .single()
+        + 1;
+  }
+
+  void update(String number, String setClause, Instant now, Object... params) {
+    List<Object> all = new java.util.ArrayList<>(java.util.Arrays.asList(params));
+    all.add(utc(now));
+    all.add(number);
+    jdbc.sql(
+            "update work_order set "
+                + setClause
+                + ", updated_at = ?, version = version + 1 where number = ?")
+        .params(all)
+        .update();
+  }
+
+  void appendEvent(long orderId, Instant at, String actor, String type, String detail) {
+    jdbc.sql(
+            "insert into work_order_event (work_order_id, at, actor, type, detail)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(orderId, utc(at), actor, type, truncate(detail))
+        .update();
+  }
+
+  List<HistoryEntry> history(long orderId) {
+    return jdbc.sql(
+            "select at, actor, type, detail from work_order_event where work_order_id = ? order by id")
+        .param(orderId)
+        .query(
+            (rs, i) ->
+                new HistoryEntry(
+                    rs.getObject("at", OffsetDateTime.class).toInstant(),
+                    rs.getString("actor"),
+                    rs.getString("type"),
+                    rs.getString("detail")))
+        .list();
+  }
+
+  Optional<RoutingRule> route(String category) {
+    return jdbc.sql("select category, department, sla_hours from routing_rule where category = ?")
+        .param(category)
+        .query(WorkOrderStore::rule)
+        .optional();
+  }
+
+  List<RoutingRule> routes() {
+    return jdbc.sql("select category, department, sla_hours from routing_rule order by category")
+        .query(WorkOrderStore::rule)
+        .list();
+  }
+
+  boolean departmentExists(String code) {
+    return jdbc.sql("select count(*) from department where code = ?")
+            .param(code)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  List<String> departments() {
+    return jdbc.sql("select code from department order by code").query(String.class).list();
+  }
+
+  void saveRoute(RoutingRule rule, String actor, Instant now) {
+    int updated =
+        jdbc.sql(
+                "update routing_rule set department = ?, sla_hours = ?, updated_at = ?, updated_by = ?"
+                    + " where category = ?")
+            .params(rule.department(), rule.slaHours(), utc(now), actor, rule.category())
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "insert into routing_rule (category, department, sla_hours, updated_at, updated_by)"
+                  + " values (?, ?, ?, ?, ?)")
+          .params(rule.category(), rule.department(), rule.slaHours(), utc(now), actor)
+          .update();
+    }
+  }
+
+  boolean needsExtraHelp(String residentId) {
+    return residentId != null
+        && jdbc.sql(
+                    "select count(*) from resident_support where resident_id = ? and withdrawn_at is null")
+                .param(residentId)
+                .query(Integer.class)
+                .single()
+            > 0;
+  }
+
+  List<String> unclaimedSince(Instant before) {
+    return jdbc.sql(
+            "select number from work_order where status = 'new' and unclaimed_alerted = false"
+                + " and created_at < ?")
+        .param(utc(before))
+        .query(String.class)
+        .list();
+  }
+
+  List<String> overdue(Instant now) {
+    return jdbc.sql(
+            "select number from work_order where status in ('new', 'claimed', 'in_progress',"
+                + " 'waiting_resident') and breach_notified = false and due_at < ?")
+        .param(utc(now))
+        .query(String.class)
+        .list();
+  }
+
+  /** Sets a flag once: true only for the one caller (on any node) that changed it. */
+  boolean markOnce(String number, String flag) {
+    return jdbc.sql("update work_order set " + flag + " = true where number = ? and " + flag + " = false")
+            .param(number)
+            .update()
+        == 1;
+  }
+
+  private static RoutingRule rule(ResultSet rs, int row) throws SQLException {
+    int sla = rs.getInt("sla_hours");
+    return new RoutingRule(
+        rs.getString("category"), rs.getString("department"), rs.wasNull() ? null : sla);
+  }
+
+  private static WorkOrder order(ResultSet rs, int row) throws SQLException {
+    int rating = rs.getInt("rating");
+    Integer ratingValue = rs.wasNull() ? null : rating;
+    return new WorkOrder(
+        rs.getLong("id"),
+        rs.getString("number"),
+        rs.getString("category"),
+        rs.getInt("priority"),
+        rs.getString("department"),
+        rs.getString("summary"),
+        rs.getString("location"),
+        rs.getString("conversation_id"),
+        rs.getString("resident_id"),
+        rs.getString("channel"),
+        rs.getString("contact_enc") != null,
+        TicketStatus.fromCode(rs.getString("status")).orElseThrow(),
+        rs.getString("owner"),
+        rs.getString("owner_name"),
+        rs.getString("transfer_to"),
+        rs.getString("transfer_reason"),
+        rs.getString("resolution"),
+        ratingValue,
+        rs.getString("rating_comment"),
+        rs.getBoolean("supervisor_review"),
+        instant(rs, "created_at"),
+        instant(rs, "claimed_at"),
+        instant(rs, "resolved_at"),
+        instant(rs, "closed_at"),
+        instant(rs, "due_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 4000 ? s : s.substring(0, 4000);
+  }
+}

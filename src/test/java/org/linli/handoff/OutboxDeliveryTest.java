@@ -1,0 +1,109 @@
+package org.linli.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.dialog.Channel;
+import org.linli.dialog.ConversationPort;
+import org.linli.dialog.InboundMessage;
+import org.linli.outbox.Outbox;
+import org.linli.outbox.OutboxDispatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Staff replies and case notices reach SMS residents through the outbox: exactly once per
+ * message, retried when the provider fails, and shown to staff when it keeps failing.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {"linli.outbox.first-retry=PT0S", "linli.outbox.max-attempts=3"})
+@ActiveProfiles("test")
+@Import(HandoffTestSupport.class)
+class OutboxDeliveryTest {
+
+  static final Actor WANG = new Actor("wang", "王师傅", "service", false);
+
+  @Autowired ConversationPort conversations;
+  @Autowired HandoffService handoff;
+  @Autowired OutboxDispatcher dispatcher;
+  @Autowired Outbox outbox;
+  @Autowired HandoffTestSupport.RecordingSender sms;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void drain() {
+    dispatcher.dispatchDue();
+    sms.sent.clear();
+    sms.attempts.clear();
+    sms.failures = 0;
+  }
+
+  private String smsResidentAsksForAPerson(String phone) {
+    var outcome = conversations.handle(new InboundMessage(
+        Channel.SMS, null, phone, "sms-" + System.nanoTime(), "人工", null, Instant.now()));
+    return outcome.handoff().ticketId();
+  }
+
+  @Test
+  void aStaffReplyReachesAnSmsResidentExactlyOnce() {
+    String number = smsResidentAsksForAPerson("13700001111");
+    handoff.claim(WANG, number);
+    handoff.reply(WANG, number, "您好，我是王师傅");
+
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
+    assertThat(sms.sent).filteredOn(m -> m.text().equals("您好，我是王师傅")).hasSize(1);
+    assertThat(sms.sent).extracting(m -> m.idempotencyKey()).doesNotHaveDuplicates();
+    String stored = jdbc.sql("select recipient_enc from outbox where text = ?")
+        .param("您好，我是王师傅").query(String.class).single();
+    assertThat(stored).isNotNull().doesNotContain("13700001111");
+  }
+
+  @Test
+  void aFailedDeliveryIsRetriedWithTheSameKeyAndThenSucceeds() {
+    String number = smsResidentAsksForAPerson("13700002222");
+    sms.failures = 1;
+    handoff.claim(WANG, number);
+
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
+    assertThat(sms.attempts).hasSize(2);
+    assertThat(sms.attempts.get(0)).isEqualTo(sms.attempts.get(1));
+    assertThat(sms.sent).hasSize(1);
+    assertThat(sms.sent.get(0).text()).contains(number);
+  }
+
+  @Test
+  void aDeliveryThatKeepsFailingIsShownToStaff() {
+    String number = smsResidentAsksForAPerson("13700003333");
+    sms.failures = 100;
+    handoff.claim(WANG, number);
+
+    for (int i = 0; i < 5; i++) {
+      dispatcher.dispatchDue();
+    }
+
+    assertThat(sms.attempts).hasSize(3);
+    assertThat(outbox.failed()).anySatisfy(f -> {
+      assertThat(f.text()).contains(number);
+      assertThat(f.error()).contains("provider unavailable");
+    });
+  }
+
+  @Test
+  void queuingTheSameMessageTwiceStoresItOnce() {
+    outbox.enqueue("same-key", Channel.SMS, "13700004444", null, null, "提醒");
+    outbox.enqueue("same-key", Channel.SMS, "13700004444", null, null, "提醒");
+
+    assertThat(jdbc.sql("select count(*) from outbox where idempotency_key = 'same-key'")
+        .query(Integer.class).single()).isEqualTo(1);
+  }
+}
