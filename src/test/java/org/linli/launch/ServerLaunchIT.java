@@ -72,6 +72,10 @@ class ServerLaunchIT {
     JsonNode body = json.readTree(answer.body());
     assertThat(body.at("/replies/0/sources/0/docId").asString()).isEqualTo("elderly-allowance");
     String conversationId = body.get("conversationId").asString();
+    // operators see turns per channel at the Prometheus endpoint
+    assertThat(get(port, "/actuator/prometheus"))
+        .contains("linli_turns_total{channel=\"web\",outcome=\"answered\"}")
+        .contains("linli_turn_latency_seconds");
 
     server.destroy();
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
