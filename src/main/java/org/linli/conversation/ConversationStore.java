@@ -24,6 +24,9 @@ class ConversationStore {
   private static final TypeReference<List<Reply.Source>> SOURCES = new TypeReference<>() {};
   private static final TypeReference<List<Reply.Option>> OPTIONS = new TypeReference<>() {};
 
+  private static final String CONVERSATION_COLUMNS =
+      "select id, channel, resident_id, language, access_profile, mode, state, version";
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
@@ -70,7 +73,7 @@ class ConversationStore {
   /** The conversation, locked until the transaction ends so that its turns run one at a time. */
   Optional<ConversationRow> lock(String id) {
     return jdbc.sql(
-            "select id, channel, resident_id, language, access_profile, mode, state, version"
+            CONVERSATION_COLUMNS
                 + " from conversation where id = ? for update")
         .param(id)
         .query(ConversationStore::conversation)
@@ -79,7 +82,7 @@ class ConversationStore {
 
   Optional<ConversationRow> find(String id) {
     return jdbc.sql(
-            "select id, channel, resident_id, language, access_profile, mode, state, version"
+            CONVERSATION_COLUMNS
                 + " from conversation where id = ?")
         .param(id)
         .query(ConversationStore::conversation)
@@ -102,7 +105,7 @@ class ConversationStore {
   /** The resident's most recent conversation on a channel, if it was active since {@code since}. */
   Optional<ConversationRow> latestOf(String residentId, Channel channel, Instant since) {
     return jdbc.sql(
-            "select id, channel, resident_id, language, access_profile, mode, state, version"
+            CONVERSATION_COLUMNS
                 + " from conversation where resident_id = ? and channel = ? and updated_at >= ?"
                 + " order by updated_at desc, id fetch first 1 rows only")
         .params(residentId, channel.code(), utc(since))
