@@ -9,9 +9,12 @@ import org.springframework.stereotype.Component;
 /**
  * Periodic checks: unclaimed orders alert supervisors, overdue orders notify the resident. Each
  * order is flagged once in the database, so a second run (or a second node) does nothing again.
+ * Server only: beans with {@code @Scheduled} methods are created eagerly even under lazy
+ * initialisation, and one-shot commands must not touch the database.
  */
 @ConditionalOnProperty(name = "linli.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class HandoffJobs {
 
   private static final Logger log = LoggerFactory.getLogger(HandoffJobs.class);

@@ -17,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is marked failed and an {@link OutboxDeliveryFailed} event tells staff. A node that dies
  * between sending and marking leaves the message to be sent again (at least once).
  */
-@ConditionalOnProperty(name = "linli.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 @Component
 public class OutboxDispatcher {
 
@@ -69,17 +66,6 @@ public class OutboxDispatcher {
   private record Due(
       long id, String key, String channel, String recipientEnc, String conversationId, String text,
       int attempts) {}
-
-  @Scheduled(
-      fixedDelayString = "${linli.outbox.interval:PT2S}",
-      initialDelayString = "${linli.outbox.interval:PT2S}")
-  void scheduled() {
-    try {
-      dispatchDue();
-    } catch (RuntimeException e) {
-      log.warn("event=outbox_dispatch_failed error={}", e.toString());
-    }
-  }
 
   /** Delivers every due message once; returns how many were sent. */
   public int dispatchDue() {

@@ -53,6 +53,40 @@ final class Http {
     return new Response(r.statusCode(), r.body(), node);
   }
 
+  /**
+   * Logs in through the console's login form (with its CSRF token) and returns the page at
+   * {@code path} as that member of staff sees it.
+   */
+  String consolePage(String user, String path) throws Exception {
+    try (HttpClient browser = HttpClient.newBuilder()
+        .cookieHandler(new java.net.CookieManager())
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build()) {
+      String login = browser.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      java.util.regex.Matcher token =
+          java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(login);
+      if (!token.find()) {
+        throw new AssertionError("no CSRF token on the login page");
+      }
+      String form = "username=" + user + "&password=" + HandoffTestSupport.PASSWORD + "&_csrf=" + token.group(1);
+      browser.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page = browser.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (page.statusCode() != 200) {
+        throw new AssertionError(path + " answered " + page.statusCode());
+      }
+      return page.body();
+    }
+  }
+
   /** Opens a server-sent event stream and collects its lines as they arrive. */
   List<String> stream(String path, String user) throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();

@@ -119,6 +119,11 @@ class HumanHandoffEndToEndTest {
       assertThat(event.get("actor").asString()).isNotBlank();
     }
     assertThat(ticket.get("history").get(2).get("actor").asString()).isEqualTo("wang");
+
+    // the supervisors' dashboard shows it: a request on the web channel, and this week's rating
+    String dashboard = http.consolePage("zhao", "/staff/dashboard");
+    assertThat(dashboard).contains("<svg").contains("web").contains("5.0 (");
+    assertThat(http.consolePage("wang", "/staff/tickets/" + number)).contains(number).contains("王师傅");
   }
 
   @Test

@@ -1,0 +1,122 @@
+package org.linli.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * What staff and residents rely on from work order storage, on each supported database: short
+ * unique numbers, routing and deadlines, an append-only history, one owner even when two people
+ * claim at the same moment, and alerts that fire once.
+ */
+@TestPropertySource(properties = "linli.handoff.unclaimed-alert-after=PT0S")
+abstract class WorkOrderContract {
+
+  static final Actor WANG = new Actor("wang", "王师傅", "service", false);
+  static final Actor SUN = new Actor("sun", "孙师傅", "service", false);
+  static final Actor ZHAO = new Actor("zhao", "赵主任", null, true);
+
+  @Autowired HandoffService handoff;
+  @Autowired JdbcClient jdbc;
+
+  private WorkOrder open(String category, int priority) {
+    return handoff.open(new HandoffService.OpenRequest(
+        category, priority, "测试 " + category, "5号楼", null, null, "web", null, "resident"));
+  }
+
+  @Test
+  void everyOrderGetsItsOwnSixDigitNumber() {
+    Set<String> numbers = new HashSet<>();
+    for (int i = 0; i < 40; i++) {
+      numbers.add(open("other", 2).number());
+    }
+    assertThat(numbers).hasSize(40).allMatch(n -> n.matches("[1-9]\\d{5}"));
+    assertThat(jdbc.sql("select count(*) from ticket_number").query(Integer.class).single())
+        .isGreaterThanOrEqualTo(40);
+  }
+
+  @Test
+  void anOrderGoesToTheDepartmentOwningItsCategoryWithItsDeadline() {
+    WorkOrder lift = open("lift", 2);
+    WorkOrder gas = open("gas", 0);
+    WorkOrder unknown = open("something_new", 2);
+
+    assertThat(lift.department()).isEqualTo("property");
+    assertThat(Duration.between(lift.createdAt(), lift.dueAt())).isEqualTo(Duration.ofHours(24));
+    assertThat(gas.department()).isEqualTo("utilities");
+    assertThat(Duration.between(gas.createdAt(), gas.dueAt())).isEqualTo(Duration.ofHours(2));
+    assertThat(unknown.department()).isEqualTo("service");
+    assertThat(unknown.category()).isEqualTo("something_new");
+  }
+
+  @Test
+  void theHistoryKeepsEveryStepInOrderWithItsActor() {
+    WorkOrder order = open("request_human", 2);
+    handoff.claim(WANG, order.number());
+    handoff.note(WANG, order.number(), "已电话联系");
+    handoff.reply(WANG, order.number(), "明天上午来修");
+    handoff.resolve(WANG, order.number(), "已修好");
+
+    List<HistoryEntry> history = handoff.history(ZHAO, order.number());
+    assertThat(history).extracting(HistoryEntry::type)
+        .containsExactly("opened", "claimed", "note", "message", "resolved");
+    assertThat(history).extracting(HistoryEntry::actor)
+        .containsExactly("resident", "wang", "wang", "wang", "wang");
+    assertThat(history).isSortedAccordingTo((a, b) -> a.at().compareTo(b.at()));
+    assertThat(handoff.get(ZHAO, order.number()).status()).isEqualTo(TicketStatus.RESOLVED);
+  }
+
+  @Test
+  void twoPeopleClaimingAtTheSameMomentLeaveExactlyOneOwner() throws Exception {
+    WorkOrder order = open("request_human", 2);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (Actor actor : List.of(WANG, SUN)) {
+        Callable<Boolean> claim = () -> {
+          start.await();
+          try {
+            return handoff.claim(actor, order.number()).owner().equals(actor.username());
+          } catch (HandoffException e) {
+            return false;
+          }
+        };
+        results.add(pool.submit(claim));
+      }
+      start.countDown();
+      int winners = 0;
+      for (Future<Boolean> r : results) {
+        winners += r.get() ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(handoff.history(ZHAO, order.number())).filteredOn(h -> h.type().equals("claimed")).hasSize(1);
+  }
+
+  @Test
+  void supervisorsAreAlertedOnceAboutAnUnclaimedOrder() {
+    WorkOrder order = open("noise", 2);
+
+    handoff.alertUnclaimed();
+    handoff.alertUnclaimed();
+
+    assertThat(handoff.history(ZHAO, order.number()))
+        .filteredOn(h -> h.type().equals("unclaimed_alert")).hasSize(1);
+  }
+}
