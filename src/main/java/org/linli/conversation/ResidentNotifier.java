@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.linli.care.CareService;
 import org.linli.dialog.Channel;
 import org.linli.dialog.DialogueState;
+import org.linli.handoff.TicketChangeStarting;
 import org.linli.handoff.TicketEvent;
 import org.linli.knowledge.Lang;
 import org.linli.outbox.Outbox;
@@ -31,6 +33,7 @@ class ResidentNotifier {
   private final ResidentWords words;
   private final Outbox outbox;
   private final ResidentDirectory residents;
+  private final CareService care;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -39,14 +42,22 @@ class ResidentNotifier {
       ResidentWords words,
       Outbox outbox,
       ResidentDirectory residents,
+      CareService care,
       ApplicationEventPublisher events,
       Clock clock) {
     this.store = store;
     this.words = words;
     this.outbox = outbox;
     this.residents = residents;
+    this.care = care;
     this.events = events;
     this.clock = clock;
+  }
+
+  /** Every path locks the conversation before the order: see TicketChangeStarting. */
+  @EventListener
+  void lockFirst(TicketChangeStarting change) {
+    store.lock(change.conversationId());
   }
 
   @EventListener
@@ -116,5 +127,16 @@ class ResidentNotifier {
             ? null
             : residents.contact(conversation.residentId(), kind).orElse(null);
     outbox.enqueue("message:" + messageId, via, recipient, conversation.id(), null, text);
+    if (conversation.residentId() == null) {
+      return;
+    }
+    // family members or carers acting for the resident (with consent) get the same messages
+    for (CareService.Proxy proxy : care.proxies(conversation.residentId())) {
+      if (proxy.revokedAt() == null) {
+        residents.contact(proxy.proxyResidentId(), IdentityKind.PHONE).ifPresent(phone ->
+            outbox.enqueue("message:" + messageId + ":proxy:" + proxy.id(), Channel.SMS, phone,
+                conversation.id(), null, text));
+      }
+    }
   }
 }

@@ -98,6 +98,40 @@ class OutboxDeliveryTest {
     });
   }
 
+  @Autowired org.linli.resident.ResidentDirectory residents;
+  @Autowired org.linli.care.CareService care;
+
+  @Test
+  void anSmsResidentIsToldOnceWhenTheirOrderRunsPastItsDeadline() {
+    String number = smsResidentAsksForAPerson("13700005555");
+    jdbc.sql("update work_order set due_at = ? where number = ?")
+        .params(java.time.OffsetDateTime.now().minusHours(1), number).update();
+
+    handoff.notifyOverdue();
+    handoff.notifyOverdue();
+    dispatcher.dispatchDue();
+
+    assertThat(sms.sent).filteredOn(m -> m.text().contains(number) && m.text().contains("超过")).hasSize(1);
+  }
+
+  @Test
+  void aCarerActingForTheResidentGetsTheSameNotices() {
+    String number = smsResidentAsksForAPerson("13700006666");
+    String resident = residents.find(org.linli.resident.IdentityKind.PHONE, "13700006666").orElseThrow();
+    String daughter = residents.residentFor(org.linli.resident.IdentityKind.PHONE, "13900006666");
+    var proxy = care.addProxy("admin", resident, daughter, "child", true);
+
+    handoff.claim(WANG, number);
+    dispatcher.dispatchDue();
+    assertThat(sms.sent).extracting(m -> m.recipient()).contains("13700006666", "13900006666");
+
+    care.revokeProxy("admin", proxy.id());
+    sms.sent.clear();
+    handoff.reply(WANG, number, "明天上午来修");
+    dispatcher.dispatchDue();
+    assertThat(sms.sent).extracting(m -> m.recipient()).containsExactly("13700006666");
+  }
+
   @Test
   void queuingTheSameMessageTwiceStoresItOnce() {
     outbox.enqueue("same-key", Channel.SMS, "13700004444", null, null, "提醒");
