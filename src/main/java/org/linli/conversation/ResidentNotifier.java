@@ -34,6 +34,7 @@ class ResidentNotifier {
   private final Outbox outbox;
   private final ResidentDirectory residents;
   private final CareService care;
+  private final org.linli.handoff.HandoffService handoff;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -43,6 +44,7 @@ class ResidentNotifier {
       Outbox outbox,
       ResidentDirectory residents,
       CareService care,
+      org.linli.handoff.HandoffService handoff,
       ApplicationEventPublisher events,
       Clock clock) {
     this.store = store;
@@ -50,6 +52,7 @@ class ResidentNotifier {
     this.outbox = outbox;
     this.residents = residents;
     this.care = care;
+    this.handoff = handoff;
     this.events = events;
     this.clock = clock;
   }
@@ -109,6 +112,19 @@ class ResidentNotifier {
     }
   }
 
+  /** A mainland mobile number (11 digits starting with 1) can take an SMS; a landline cannot. */
+  static boolean mobile(String phone) {
+    return phone.matches("1\\d{10}");
+  }
+
+  /** A message that could not be delivered after every retry becomes a callback task for staff. */
+  @EventListener
+  void deliveryFailed(org.linli.outbox.OutboxDispatcher.OutboxDeliveryFailed failed) {
+    if (failed.conversationId() != null) {
+      handoff.callbackTask(failed.conversationId(), "delivery_failed", failed.error());
+    }
+  }
+
   /** Channels that can be pushed to get the message through the outbox. */
   private void push(ConversationStore.ConversationRow conversation, long messageId, String text) {
     Channel channel = conversation.channel();
@@ -126,6 +142,11 @@ class ResidentNotifier {
         conversation.residentId() == null
             ? null
             : residents.contact(conversation.residentId(), kind).orElse(null);
+    if (channel == Channel.VOICE && (recipient == null || !mobile(recipient))) {
+      // a landline cannot take an SMS: staff phone the resident instead
+      handoff.callbackTask(conversation.id(), "landline", text);
+      return;
+    }
     outbox.enqueue("message:" + messageId, via, recipient, conversation.id(), null, text);
     if (conversation.residentId() == null) {
       return;

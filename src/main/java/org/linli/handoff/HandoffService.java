@@ -515,6 +515,21 @@ public class HandoffService {
     return rule;
   }
 
+  /**
+   * A notice the resident could not be sent (a landline caller, or a delivery that failed after
+   * every retry) becomes a task in the order's history: staff phone the resident instead.
+   */
+  @Transactional
+  public void callbackTask(String conversationId, String why, String text) {
+    openOrderOf(conversationId)
+        .or(() -> store.forConversation(conversationId).stream().findFirst())
+        .ifPresent(order -> {
+          store.appendEvent(order.id(), clock.instant(), Actor.SYSTEM.username(), "callback_task",
+              why + ": " + limit(text));
+          publish(order, "callback_task", Actor.SYSTEM.username(), Actor.SYSTEM.displayName(), text);
+        });
+  }
+
   /** Alerts supervisors once about each order nobody claimed in time. Safe to run on any node. */
   @Transactional
   public int alertUnclaimed() {

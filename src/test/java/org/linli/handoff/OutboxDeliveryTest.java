@@ -96,6 +96,23 @@ class OutboxDeliveryTest {
       assertThat(f.text()).contains(number);
       assertThat(f.error()).contains("provider unavailable");
     });
+    assertThat(handoff.history(Actor.SYSTEM, number)).extracting(HistoryEntry::type).contains("callback_task");
+  }
+
+  @Test
+  void aLandlineCallerCannotTakeAnSmsSoStaffGetACallbackTask() {
+    var outcome = conversations.handle(new InboundMessage(
+        Channel.VOICE, null, "021-5555-1234", "call-" + System.nanoTime(), "人工", null, Instant.now()));
+    String number = outcome.handoff().ticketId();
+
+    handoff.claim(WANG, number);
+    dispatcher.dispatchDue();
+
+    assertThat(sms.attempts).isEmpty();
+    assertThat(handoff.history(Actor.SYSTEM, number))
+        .filteredOn(h -> h.type().equals("callback_task"))
+        .singleElement()
+        .satisfies(h -> assertThat(h.detail()).startsWith("landline").contains("王师傅"));
   }
 
   @Autowired org.linli.resident.ResidentDirectory residents;
