@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.linli.care.CareService;
 import org.linli.dialog.Channel;
 import org.linli.dialog.DialogueState;
+import org.linli.handoff.TicketChangeStarting;
 import org.linli.handoff.TicketEvent;
 import org.linli.knowledge.Lang;
 import org.linli.outbox.Outbox;
@@ -31,6 +33,8 @@ class ResidentNotifier {
   private final ResidentWords words;
   private final Outbox outbox;
   private final ResidentDirectory residents;
+  private final CareService care;
+  private final org.linli.handoff.HandoffService handoff;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -39,14 +43,24 @@ class ResidentNotifier {
       ResidentWords words,
       Outbox outbox,
       ResidentDirectory residents,
+      CareService care,
+      org.linli.handoff.HandoffService handoff,
       ApplicationEventPublisher events,
       Clock clock) {
     this.store = store;
     this.words = words;
     this.outbox = outbox;
     this.residents = residents;
+    this.care = care;
+    this.handoff = handoff;
     this.events = events;
     this.clock = clock;
+  }
+
+  /** Every path locks the conversation before the order: see TicketChangeStarting. */
+  @EventListener
+  void lockFirst(TicketChangeStarting change) {
+    store.lock(change.conversationId());
   }
 
   @EventListener
@@ -98,6 +112,19 @@ class ResidentNotifier {
     }
   }
 
+  /** A mainland mobile number (11 digits starting with 1) can take an SMS; a landline cannot. */
+  static boolean mobile(String phone) {
+    return phone.matches("1\\d{10}");
+  }
+
+  /** A message that could not be delivered after every retry becomes a callback task for staff. */
+  @EventListener
+  void deliveryFailed(org.linli.outbox.OutboxDispatcher.OutboxDeliveryFailed failed) {
+    if (failed.conversationId() != null) {
+      handoff.callbackTask(failed.conversationId(), "delivery_failed", failed.error());
+    }
+  }
+
   /** Channels that can be pushed to get the message through the outbox. */
   private void push(ConversationStore.ConversationRow conversation, long messageId, String text) {
     Channel channel = conversation.channel();
@@ -115,6 +142,22 @@ class ResidentNotifier {
         conversation.residentId() == null
             ? null
             : residents.contact(conversation.residentId(), kind).orElse(null);
+    if (channel == Channel.VOICE && (recipient == null || !mobile(recipient))) {
+      // a landline cannot take an SMS: staff phone the resident instead
+      handoff.callbackTask(conversation.id(), "landline", text);
+      return;
+    }
     outbox.enqueue("message:" + messageId, via, recipient, conversation.id(), null, text);
+    if (conversation.residentId() == null) {
+      return;
+    }
+    // family members or carers acting for the resident (with consent) get the same messages
+    for (CareService.Proxy proxy : care.proxies(conversation.residentId())) {
+      if (proxy.revokedAt() == null) {
+        residents.contact(proxy.proxyResidentId(), IdentityKind.PHONE).ifPresent(phone ->
+            outbox.enqueue("message:" + messageId + ":proxy:" + proxy.id(), Channel.SMS, phone,
+                conversation.id(), null, text));
+      }
+    }
   }
 }

@@ -32,6 +32,9 @@ class ResidentWords {
     if (info.claimed()) {
       return "";
     }
+    if (info.priorityCallback() && info.staffedNow()) {
+      return get(lang, "resident.queue.priorityCallback", info.number());
+    }
     if (!info.staffedNow()) {
       String when = (lang == Lang.EN ? EN_TIME : ZH_TIME).format(info.callbackFrom().atZone(zone));
       return get(lang, "resident.queue.callback", when, info.number());

@@ -57,7 +57,7 @@ public class HandoffService {
     this.audit = audit;
     this.events = events;
     this.properties = properties;
-    this.staffedHours = new StaffedHours(properties);
+    this.staffedHours = new StaffedHours(properties, store);
     this.clock = clock;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -404,6 +404,7 @@ public class HandoffService {
    */
   @Transactional
   public Rating rate(String number, int score, String comment) {
+    lockOrderOfLocks(number);
     WorkOrder order = store.lock(number).orElseThrow(() -> HandoffException.notFound(number));
     if (score < 1 || score > 5) {
       throw HandoffException.invalid("error.rating.range", "a rating is 1 to 5");
@@ -449,15 +450,41 @@ public class HandoffService {
   @Transactional(readOnly = true)
   public QueueInfo queueInfo(WorkOrder order) {
     if (order.status() != TicketStatus.NEW) {
-      return new QueueInfo(order.number(), true, 0, Duration.ZERO, null);
+      return new QueueInfo(order.number(), true, 0, Duration.ZERO, null, false);
     }
     int position = store.queuePosition(order);
     Instant now = clock.instant();
+    boolean callback = store.needsExtraHelp(order.residentId());
     if (!staffedHours.staffed(now)) {
-      return new QueueInfo(order.number(), false, position, null, staffedHours.nextStaffed(now));
+      return new QueueInfo(order.number(), false, position, null, staffedHours.nextStaffed(now), callback);
     }
     return new QueueInfo(order.number(), false, position,
-        properties.handlingTime().multipliedBy(position), null);
+        properties.handlingTime().multipliedBy(position), null, callback);
+  }
+
+  /** Staffed days and hours, as residents are told them. */
+  public record Staffing(java.util.Set<java.time.DayOfWeek> days, java.time.LocalTime from, java.time.LocalTime until) {}
+
+  @Transactional(readOnly = true)
+  public Staffing staffing() {
+    StaffedHours.Schedule s = staffedHours.schedule();
+    return new Staffing(s.days(), s.from(), s.until());
+  }
+
+  /** An administrator sets when staff answer; outside these hours residents are told when someone will call back. */
+  @Transactional
+  public Staffing setStaffing(Actor admin, Staffing staffing) {
+    if (staffing.days() == null || staffing.days().isEmpty() || staffing.from() == null
+        || staffing.until() == null || !staffing.from().isBefore(staffing.until())) {
+      throw HandoffException.invalid("error.staffing.invalid", "days, and from before until, are required");
+    }
+    Instant now = clock.instant();
+    store.saveSetting(StaffedHours.DAYS, StaffedHours.daysText(staffing.days()), admin.username(), now);
+    store.saveSetting(StaffedHours.FROM, staffing.from().toString(), admin.username(), now);
+    store.saveSetting(StaffedHours.UNTIL, staffing.until().toString(), admin.username(), now);
+    audit.record(admin.username(), "handoff.staffing_changed", "setting:staffed-hours",
+        StaffedHours.daysText(staffing.days()) + " " + staffing.from() + "-" + staffing.until());
+    return staffing();
   }
 
   @Transactional(readOnly = true)
@@ -488,12 +515,28 @@ public class HandoffService {
     return rule;
   }
 
+  /**
+   * A notice the resident could not be sent (a landline caller, or a delivery that failed after
+   * every retry) becomes a task in the order's history: staff phone the resident instead.
+   */
+  @Transactional
+  public void callbackTask(String conversationId, String why, String text) {
+    openOrderOf(conversationId)
+        .or(() -> store.forConversation(conversationId).stream().findFirst())
+        .ifPresent(order -> {
+          store.appendEvent(order.id(), clock.instant(), Actor.SYSTEM.username(), "callback_task",
+              why + ": " + limit(text));
+          publish(order, "callback_task", Actor.SYSTEM.username(), Actor.SYSTEM.displayName(), text);
+        });
+  }
+
   /** Alerts supervisors once about each order nobody claimed in time. Safe to run on any node. */
   @Transactional
   public int alertUnclaimed() {
     Instant now = clock.instant();
     int alerted = 0;
     for (String number : store.unclaimedSince(now.minus(properties.unclaimedAlertAfter()))) {
+      lockOrderOfLocks(number);
       if (store.markOnce(number, "unclaimed_alerted")) {
         WorkOrder order = store.find(number).orElseThrow();
         record(number, Actor.SYSTEM, "unclaimed_alert",
@@ -510,6 +553,7 @@ public class HandoffService {
     Instant now = clock.instant();
     int notified = 0;
     for (String number : store.overdue(now)) {
+      lockOrderOfLocks(number);
       if (store.markOnce(number, "breach_notified")) {
         record(number, Actor.SYSTEM, "sla_breached", null, null);
         notified++;
@@ -519,9 +563,17 @@ public class HandoffService {
   }
 
   private WorkOrder locked(Actor actor, String number) {
+    lockOrderOfLocks(number);
     WorkOrder order = store.lock(number).orElseThrow(() -> HandoffException.notFound(number));
     checkVisible(actor, order);
     return order;
+  }
+
+  /** Lets the conversation be locked before the order (see {@link TicketChangeStarting}). */
+  private void lockOrderOfLocks(String number) {
+    store.find(number)
+        .filter(o -> o.conversationId() != null)
+        .ifPresent(o -> events.publishEvent(new TicketChangeStarting(number, o.conversationId())));
   }
 
   private static void checkVisible(Actor actor, WorkOrder order) {

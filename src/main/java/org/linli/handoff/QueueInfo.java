@@ -10,13 +10,16 @@ import java.time.Instant;
  * @param position place in the department's queue (1 = next), when unclaimed
  * @param expectedWait the expected wait, when unclaimed and staffed now
  * @param callbackFrom when unclaimed outside staffed hours: when staff are back to call
+ * @param priorityCallback the resident needs extra help: staff call them back first, instead of
+ *     leaving them to wait in the queue
  */
 public record QueueInfo(
     String number,
     boolean claimed,
     int position,
     Duration expectedWait,
-    Instant callbackFrom) {
+    Instant callbackFrom,
+    boolean priorityCallback) {
 
   public boolean staffedNow() {
     return callbackFrom == null;

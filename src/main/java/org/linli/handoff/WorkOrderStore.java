@@ -237,6 +237,21 @@ class WorkOrderStore {
     }
   }
 
+  Optional<String> setting(String name) {
+    return jdbc.sql("select setting_value from setting where name = ?").param(name).query(String.class).optional();
+  }
+
+  void saveSetting(String name, String value, String actor, Instant now) {
+    int updated = jdbc.sql("update setting set setting_value = ?, updated_at = ?, updated_by = ? where name = ?")
+        .params(value, utc(now), actor, name)
+        .update();
+    if (updated == 0) {
+      jdbc.sql("insert into setting (name, setting_value, updated_at, updated_by) values (?, ?, ?, ?)")
+          .params(name, value, utc(now), actor)
+          .update();
+    }
+  }
+
   boolean needsExtraHelp(String residentId) {
     return residentId != null
         && jdbc.sql(

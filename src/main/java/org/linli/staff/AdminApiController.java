@@ -102,6 +102,17 @@ class AdminApiController {
     care.revokeProxy(principal.getName(), id);
   }
 
+  @GetMapping("/staffed-hours")
+  HandoffService.Staffing staffing() {
+    return handoff.staffing();
+  }
+
+  /** {@code {"days":["MONDAY",...],"from":"08:30","until":"17:30"}} */
+  @PutMapping("/staffed-hours")
+  HandoffService.Staffing setStaffing(@RequestBody HandoffService.Staffing body, Principal principal) {
+    return handoff.setStaffing(actors.actor(principal), body);
+  }
+
   @GetMapping("/departments")
   List<String> departments() {
     return handoff.departments();

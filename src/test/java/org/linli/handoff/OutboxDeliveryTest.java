@@ -96,6 +96,57 @@ class OutboxDeliveryTest {
       assertThat(f.text()).contains(number);
       assertThat(f.error()).contains("provider unavailable");
     });
+    assertThat(handoff.history(Actor.SYSTEM, number)).extracting(HistoryEntry::type).contains("callback_task");
+  }
+
+  @Test
+  void aLandlineCallerCannotTakeAnSmsSoStaffGetACallbackTask() {
+    var outcome = conversations.handle(new InboundMessage(
+        Channel.VOICE, null, "021-5555-1234", "call-" + System.nanoTime(), "人工", null, Instant.now()));
+    String number = outcome.handoff().ticketId();
+
+    handoff.claim(WANG, number);
+    dispatcher.dispatchDue();
+
+    assertThat(sms.attempts).isEmpty();
+    assertThat(handoff.history(Actor.SYSTEM, number))
+        .filteredOn(h -> h.type().equals("callback_task"))
+        .singleElement()
+        .satisfies(h -> assertThat(h.detail()).startsWith("landline").contains("王师傅"));
+  }
+
+  @Autowired org.linli.resident.ResidentDirectory residents;
+  @Autowired org.linli.care.CareService care;
+
+  @Test
+  void anSmsResidentIsToldOnceWhenTheirOrderRunsPastItsDeadline() {
+    String number = smsResidentAsksForAPerson("13700005555");
+    jdbc.sql("update work_order set due_at = ? where number = ?")
+        .params(java.time.OffsetDateTime.now().minusHours(1), number).update();
+
+    handoff.notifyOverdue();
+    handoff.notifyOverdue();
+    dispatcher.dispatchDue();
+
+    assertThat(sms.sent).filteredOn(m -> m.text().contains(number) && m.text().contains("超过")).hasSize(1);
+  }
+
+  @Test
+  void aCarerActingForTheResidentGetsTheSameNotices() {
+    String number = smsResidentAsksForAPerson("13700006666");
+    String resident = residents.find(org.linli.resident.IdentityKind.PHONE, "13700006666").orElseThrow();
+    String daughter = residents.residentFor(org.linli.resident.IdentityKind.PHONE, "13900006666");
+    var proxy = care.addProxy("admin", resident, daughter, "child", true);
+
+    handoff.claim(WANG, number);
+    dispatcher.dispatchDue();
+    assertThat(sms.sent).extracting(m -> m.recipient()).contains("13700006666", "13900006666");
+
+    care.revokeProxy("admin", proxy.id());
+    sms.sent.clear();
+    handoff.reply(WANG, number, "明天上午来修");
+    dispatcher.dispatchDue();
+    assertThat(sms.sent).extracting(m -> m.recipient()).containsExactly("13700006666");
   }
 
   @Test
