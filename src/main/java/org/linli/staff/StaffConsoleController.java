@@ -37,6 +37,7 @@ class StaffConsoleController {
   private final StaffAccounts accounts;
   private final Outbox outbox;
   private final MessageSource messages;
+  private final org.linli.care.CareService care;
 
   StaffConsoleController(
       HandoffService handoff,
@@ -45,7 +46,8 @@ class StaffConsoleController {
       LiveEvents live,
       StaffAccounts accounts,
       Outbox outbox,
-      MessageSource messages) {
+      MessageSource messages,
+      org.linli.care.CareService care) {
     this.handoff = handoff;
     this.actors = actors;
     this.views = views;
@@ -53,6 +55,7 @@ class StaffConsoleController {
     this.accounts = accounts;
     this.outbox = outbox;
     this.messages = messages;
+    this.care = care;
   }
 
   @GetMapping
@@ -116,6 +119,10 @@ class StaffConsoleController {
     model.addAttribute("departments", handoff.departments());
     model.addAttribute("staff", me.supervisor() ? accounts.all() : List.of());
     model.addAttribute("overdue", order.overdue(java.time.Instant.now()));
+    if (me.admin() && order.residentId() != null) {
+      model.addAttribute("support", care.support(order.residentId()).orElse(null));
+      model.addAttribute("proxies", care.proxies(order.residentId()));
+    }
     return "staff/ticket";
   }
 

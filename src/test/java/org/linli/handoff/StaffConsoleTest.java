@@ -53,6 +53,32 @@ class StaffConsoleTest {
     assertThat(page).doesNotContainPattern("<script>(?!</script>)[^<]+</script>");
   }
 
+  @Autowired org.linli.resident.ResidentDirectory residents;
+  @Autowired org.linli.care.CareService care;
+
+  @Test
+  void anAdministratorRecordsExtraHelpAndACarerFromTheOrderPage() throws Exception {
+    String resident = residents.residentFor(org.linli.resident.IdentityKind.PHONE, "13500007777");
+    WorkOrder order = handoff.open(new HandoffService.OpenRequest(
+        "lift", 2, "电梯坏了", null, null, resident, "sms", null, "resident"));
+    var admin = user("admin").roles("ADMIN");
+    String back = "/staff/tickets/" + order.number();
+
+    assertThat(mvc.perform(get(back).with(admin)).andReturn().getResponse().getContentAsString()).contains("关怀档案");
+    mvc.perform(post("/staff/admin/residents/" + resident + "/support").with(csrf()).with(admin)
+            .param("needs", "aged_80_plus").param("consent", "true").param("back", back))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(post("/staff/admin/residents/" + resident + "/proxies").with(csrf()).with(admin)
+            .param("phone", "13500008888").param("relation", "child").param("consent", "true").param("back", back))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(post("/staff/admin/residents/" + resident + "/support").with(csrf()).with(user("wang").roles("STAFF"))
+            .param("needs", "x").param("consent", "true").param("back", back))
+        .andExpect(status().isForbidden());
+
+    assertThat(care.support(resident)).hasValueSatisfying(s -> assertThat(s.needs()).isEqualTo("aged_80_plus"));
+    assertThat(care.proxies(resident)).singleElement().satisfies(p -> assertThat(p.relation()).isEqualTo("child"));
+  }
+
   @Test
   void theConsoleSpeaksEnglishToAnEnglishBrowser() throws Exception {
     String queue = mvc.perform(get("/staff").header("Accept-Language", "en").with(user("wang").roles("STAFF")))

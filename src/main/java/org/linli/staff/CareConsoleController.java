@@ -1,0 +1,72 @@
+package org.linli.staff;
+
+import java.security.Principal;
+import org.linli.care.CareService;
+import org.linli.resident.IdentityKind;
+import org.linli.resident.ResidentDirectory;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The minimal console for care records (administrators, from an order's page): extra help with
+ * consent, and family members or carers acting for the resident.
+ */
+@Controller
+@RequestMapping("/staff/admin/residents/{residentId}")
+class CareConsoleController {
+
+  private final CareService care;
+  private final ResidentDirectory residents;
+
+  CareConsoleController(CareService care, ResidentDirectory residents) {
+    this.care = care;
+    this.residents = residents;
+  }
+
+  @PostMapping("/support")
+  String support(@PathVariable String residentId, @RequestParam String needs,
+      @RequestParam(defaultValue = "false") boolean consent, @RequestParam String back,
+      Principal principal, RedirectAttributes redirect) {
+    try {
+      care.recordSupport(principal.getName(), residentId, needs, consent, null);
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:" + safe(back);
+  }
+
+  @PostMapping("/support/withdraw")
+  String withdraw(@PathVariable String residentId, @RequestParam String back, Principal principal) {
+    care.withdrawSupport(principal.getName(), residentId);
+    return "redirect:" + safe(back);
+  }
+
+  @PostMapping("/proxies")
+  String addProxy(@PathVariable String residentId, @RequestParam String phone, @RequestParam String relation,
+      @RequestParam(defaultValue = "false") boolean consent, @RequestParam String back,
+      Principal principal, RedirectAttributes redirect) {
+    try {
+      String proxy = residents.residentFor(IdentityKind.PHONE, phone);
+      care.addProxy(principal.getName(), residentId, proxy, relation, consent);
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:" + safe(back);
+  }
+
+  @PostMapping("/proxies/{id}/revoke")
+  String revoke(@PathVariable String residentId, @PathVariable long id, @RequestParam String back,
+      Principal principal) {
+    care.revokeProxy(principal.getName(), id);
+    return "redirect:" + safe(back);
+  }
+
+  /** Only back to a console page: never an open redirect. */
+  private static String safe(String back) {
+    return back != null && back.matches("/staff/tickets/\\d{6}") ? back : "/staff";
+  }
+}
