@@ -18,6 +18,7 @@ import org.linli.dialog.Reply;
 import org.linli.dialog.TurnOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,14 +47,14 @@ class TwilioSmsController {
 
   private final ConversationPort conversations;
   private final SmsOptOuts optOuts;
-  private final SmsDeliveryListener deliveries;
+  private final ObjectProvider<SmsDeliveryListener> deliveries;
   private final ReplyRenderer renderer = new ReplyRenderer();
   private final Clock clock;
 
   TwilioSmsController(
       ConversationPort conversations,
       SmsOptOuts optOuts,
-      SmsDeliveryListener deliveries,
+      ObjectProvider<SmsDeliveryListener> deliveries,
       Clock clock) {
     this.conversations = conversations;
     this.optOuts = optOuts;
@@ -121,8 +122,9 @@ class TwilioSmsController {
       return ResponseEntity.badRequest().build();
     }
     log.info("event=sms_status sid={} status={} error={}", messageSid, status, errorCode);
-    deliveries.onStatus(
-        new SmsDeliveryListener.SmsDeliveryStatus(key, messageSid, status, blankToNull(errorCode)));
+    // Without a listener (the outbox is not connected yet) the log line above is the record.
+    deliveries.ifAvailable(listener -> listener.onStatus(
+        new SmsDeliveryListener.SmsDeliveryStatus(key, messageSid, status, blankToNull(errorCode))));
     return ResponseEntity.noContent().build();
   }
 
