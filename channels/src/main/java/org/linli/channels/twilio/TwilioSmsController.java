@@ -72,7 +72,8 @@ class TwilioSmsController {
     }
     String text = body.strip();
     String keyword = text.toUpperCase(Locale.ROOT);
-    Lang keywordLang = keyword.chars().allMatch(c -> c < 0x80) && keyword.length() > 1 ? Lang.EN : Lang.ZH;
+    // TD is the Chinese carriers' opt-out word; STOP, HELP and HUMAN are English.
+    Lang keywordLang = Set.of("STOP", "UNSUBSCRIBE", "STOPALL", "HELP", "HUMAN").contains(keyword) ? Lang.EN : Lang.ZH;
     if (STOP.contains(keyword)) {
       optOuts.optOut(from);
       log.info("event=sms_opt_out from={}", PhoneMask.mask(from));
@@ -81,7 +82,8 @@ class TwilioSmsController {
     if (START.contains(keyword)) {
       optOuts.optIn(from);
       log.info("event=sms_opt_in from={}", PhoneMask.mask(from));
-      return twiml(List.of(say(keywordLang, "twilio.sms.optedIn")));
+      // Both confirmations say "reply START", so the answer to it is in both languages.
+      return twiml(List.of(say(Lang.ZH, "twilio.sms.optedIn") + "\n" + say(Lang.EN, "twilio.sms.optedIn")));
     }
     if (optOuts.isOptedOut(from)) {
       // Opted out: nothing more is sent, and nothing is started on the resident's behalf.
