@@ -55,7 +55,7 @@ class TwilioCommands {
       CommandContext context) {
     PrintWriter out = context.outputWriter();
     TwilioSimulator simulator = simulator(url, publicUrl, token);
-    if (simulator == null || text == null) {
+    if (simulator == null || text == null || from == null) {
       System.err.println("Usage: twilio sms --from <number> \"<text>\" [--url http://localhost:8080] (TWILIO_AUTH_TOKEN must be set)");
       status.report(USAGE);
       return;
@@ -100,16 +100,16 @@ class TwilioCommands {
       CommandContext context) {
     PrintWriter out = context.outputWriter();
     TwilioSimulator simulator = simulator(url, publicUrl, token);
-    if (simulator == null) {
+    if (simulator == null || from == null) {
       System.err.println("Usage: twilio call --from <number> [--keys 1,...] [--say \"...\"] (TWILIO_AUTH_TOKEN must be set)");
       status.report(USAGE);
       return;
     }
     Deque<String> script = new ArrayDeque<>();
-    if (!say.isBlank()) {
+    if (say != null && !say.isBlank()) {
       script.add(say);
     }
-    if (!keys.isBlank()) {
+    if (keys != null && !keys.isBlank()) {
       script.addAll(List.of(keys.split(",")));
     }
     boolean scripted = !script.isEmpty();
@@ -128,11 +128,13 @@ class TwilioCommands {
         };
     try {
       TwilioSimulator.CallResult result = simulator.call(from, caller);
-      // What was said after the last prompt (goodbyes, the dial) is printed here.
+      // What was said after the last prompt (goodbyes, the dial) is printed here; the rest was
+      // printed as the call went.
       List<TwilioSimulator.Event> events = result.events();
       int lastGather = -1;
       for (int i = 0; i < events.size(); i++) {
-        if (events.get(i).kind() == TwilioSimulator.Event.Kind.INPUT) {
+        TwilioSimulator.Event.Kind kind = events.get(i).kind();
+        if (kind == TwilioSimulator.Event.Kind.INPUT || kind == TwilioSimulator.Event.Kind.GATHER) {
           lastGather = i;
         }
       }
@@ -156,7 +158,9 @@ class TwilioCommands {
     out.flush();
   }
 
+  // Spring Shell passes an empty default value as null.
   private TwilioSimulator simulator(String url, String publicUrl, String token) {
+    url = url == null || url.isBlank() ? "http://localhost:8080" : url;
     String t = token == null || token.isBlank() ? properties.authToken() : token;
     if (t == null || t.isBlank()) {
       return null;
