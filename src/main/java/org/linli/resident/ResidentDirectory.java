@@ -55,6 +55,14 @@ public class ResidentDirectory {
     }
   }
 
+  /**
+   * The keyed hash an identity is looked up by (the same for {@code +86 138 1234 5678} and {@code
+   * 13812345678}), for features that keep their own records about an identity without storing it.
+   */
+  public String lookupKey(IdentityKind kind, String address) {
+    return personalData.lookupKey(kind.code(), normalize(kind, address));
+  }
+
   /** The resident with this identity, if known; never registers. */
   @Transactional(readOnly = true)
   public Optional<String> find(IdentityKind kind, String address) {

@@ -1,0 +1,164 @@
+package org.linli.channels.twilio;
+
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Message;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.linli.accessibility.Lang;
+import org.linli.accessibility.sms.SmsSegmenter;
+import org.linli.channels.ChannelMessages;
+import org.linli.channels.PhoneMask;
+import org.linli.dialog.Channel;
+import org.linli.dialog.ConversationPort;
+import org.linli.dialog.InboundMessage;
+import org.linli.dialog.Reply;
+import org.linli.dialog.TurnOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code POST /channels/twilio/sms}: one SMS from a resident, answered with TwiML {@code
+ * <Message>}. The signature was checked by {@link TwilioSignatureFilter} before this runs.
+ *
+ * <p>Keywords are handled here, before the dialogue: 退订 / TD / STOP opt out (recorded; only the
+ * confirmation is sent), START opts back in, 帮助 / HELP explains the service, and 人工 / 0 / HUMAN
+ * ask for a person. Everything else is one dialogue turn, deduplicated on the MessageSid, so a
+ * Twilio retry gets the stored answer and never a second turn.
+ */
+@TwilioInbound
+class TwilioSmsController {
+
+  private static final Logger log = LoggerFactory.getLogger(TwilioSmsController.class);
+  private static final String TWIML = "application/xml";
+
+  static final Set<String> STOP = Set.of("退订", "TD", "STOP", "UNSUBSCRIBE", "STOPALL");
+  static final Set<String> START = Set.of("START", "UNSTOP", "恢复订阅");
+  static final Set<String> HELP = Set.of("帮助", "HELP");
+  static final Set<String> PERSON = Set.of("人工", "转人工", "0", "HUMAN");
+  private static final int FIRST_SEGMENTS = 2;
+
+  private final ConversationPort conversations;
+  private final SmsOptOuts optOuts;
+  private final ObjectProvider<SmsDeliveryListener> deliveries;
+  private final ReplyRenderer renderer = new ReplyRenderer();
+  private final Clock clock;
+
+  TwilioSmsController(
+      ConversationPort conversations,
+      SmsOptOuts optOuts,
+      ObjectProvider<SmsDeliveryListener> deliveries,
+      Clock clock) {
+    this.conversations = conversations;
+    this.optOuts = optOuts;
+    this.deliveries = deliveries;
+    this.clock = clock;
+  }
+
+  @PostMapping(path = TwilioUrls.SMS, produces = TWIML)
+  ResponseEntity<String> sms(
+      @RequestParam(name = "MessageSid", required = false) String messageSid,
+      @RequestParam(name = "From", required = false) String from,
+      @RequestParam(name = "Body", required = false, defaultValue = "") String body) {
+    if (isBlank(messageSid) || isBlank(from)) {
+      return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("MessageSid and From are required");
+    }
+    String text = body.strip();
+    String keyword = text.toUpperCase(Locale.ROOT);
+    // TD is the Chinese carriers' opt-out word; STOP, HELP and HUMAN are English.
+    Lang keywordLang = Set.of("STOP", "UNSUBSCRIBE", "STOPALL", "HELP", "HUMAN").contains(keyword) ? Lang.EN : Lang.ZH;
+    if (STOP.contains(keyword)) {
+      optOuts.optOut(from);
+      log.info("event=sms_opt_out from={}", PhoneMask.mask(from));
+      return twiml(List.of(say(keywordLang, "twilio.sms.optedOut")));
+    }
+    if (START.contains(keyword)) {
+      optOuts.optIn(from);
+      log.info("event=sms_opt_in from={}", PhoneMask.mask(from));
+      // Both confirmations say "reply START", so the answer to it is in both languages.
+      return twiml(List.of(say(Lang.ZH, "twilio.sms.optedIn") + "\n" + say(Lang.EN, "twilio.sms.optedIn")));
+    }
+    if (optOuts.isOptedOut(from)) {
+      // Opted out: nothing more is sent, and nothing is started on the resident's behalf.
+      log.info("event=sms_ignored reason=opted_out from={}", PhoneMask.mask(from));
+      return twiml(List.of());
+    }
+    if (HELP.contains(keyword)) {
+      return twiml(List.of(say(keywordLang, "twilio.sms.help")));
+    }
+    String forDialogue = PERSON.contains(keyword) ? "@person" : text;
+    org.linli.knowledge.Lang hint =
+        PERSON.contains(keyword) && keywordLang == Lang.EN ? org.linli.knowledge.Lang.EN : null;
+    TurnOutcome outcome =
+        conversations.handle(
+            new InboundMessage(Channel.SMS, null, from, messageSid, forDialogue, hint, clock.instant()));
+    Lang lang = ReplyRenderer.lang(outcome.lang());
+    List<String> bodies = new ArrayList<>();
+    for (Reply reply : outcome.replies()) {
+      bodies.add(renderer.sms(reply, lang));
+    }
+    if (bodies.isEmpty() && "check_status".equals(outcome.intent())) {
+      bodies.add(say(lang, "twilio.status.unavailable.sms"));
+    }
+    if (outcome.handoff() != null && outcome.handoff().ticketId() != null) {
+      bodies.add(say(lang, "twilio.sms.caseNumber", outcome.handoff().ticketId()));
+    }
+    return twiml(joinIfShort(bodies));
+  }
+
+  /** Twilio's delivery report for a message the sender sent. */
+  @PostMapping(path = TwilioUrls.SMS_STATUS)
+  ResponseEntity<Void> status(
+      @RequestParam(name = "key", required = false) String key,
+      @RequestParam(name = "MessageSid", required = false) String messageSid,
+      @RequestParam(name = "MessageStatus", required = false) String status,
+      @RequestParam(name = "ErrorCode", required = false) String errorCode) {
+    if (isBlank(messageSid) || isBlank(status)) {
+      return ResponseEntity.badRequest().build();
+    }
+    log.info("event=sms_status sid={} status={} error={}", messageSid, status, errorCode);
+    // Without a listener (the outbox is not connected yet) the log line above is the record.
+    deliveries.ifAvailable(listener -> listener.onStatus(
+        new SmsDeliveryListener.SmsDeliveryStatus(key, messageSid, status, blankToNull(errorCode))));
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * Several replies of one turn ("slower" says OK and repeats) go as one SMS when that still fits
+   * the first answer's two segments, so they cannot arrive out of order; otherwise one each.
+   */
+  private static List<String> joinIfShort(List<String> bodies) {
+    if (bodies.size() < 2) {
+      return bodies;
+    }
+    String joined = String.join("\n", bodies);
+    return SmsSegmenter.segmentCount(joined) <= FIRST_SEGMENTS ? List.of(joined) : bodies;
+  }
+
+  private static ResponseEntity<String> twiml(List<String> bodies) {
+    MessagingResponse.Builder response = new MessagingResponse.Builder();
+    for (String b : bodies) {
+      response.message(new Message.Builder(b).build());
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(response.build().toXml());
+  }
+
+  private static String say(Lang lang, String key, Object... args) {
+    return ChannelMessages.get(lang.locale(), key, args);
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String blankToNull(String s) {
+    return isBlank(s) ? null : s;
+  }
+}

@@ -1,0 +1,173 @@
+package org.linli.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.channels.twilio.TwilioSimulator;
+import org.linli.channels.twilio.TwilioSimulator.Event;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/** Phone calls walked the way Twilio walks them: every menu path, scripted with the simulator. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"linli.twilio.auth-token=" + TwilioVoiceChannelTest.TOKEN})
+@ActiveProfiles("test")
+class TwilioVoiceChannelTest {
+
+  static final String TOKEN = "voice-test-token-0123456789abcdef";
+  /** Every TwiML document any test received, checked for structure at the end. */
+  static final List<String> ALL_TWIML = new ArrayList<>();
+
+  @LocalServerPort int port;
+  TwilioSimulator twilio;
+
+  @BeforeEach
+  void simulator() {
+    twilio = new TwilioSimulator("http://localhost:" + port, null, TOKEN, "+861012345");
+  }
+
+  TwilioSimulator.CallResult call(String from, String... steps) {
+    Deque<String> script = new ArrayDeque<>(List.of(steps));
+    TwilioSimulator.CallResult result =
+        twilio.call(from, heard -> Optional.ofNullable(script.poll()).map(TwilioSimulator.Input::parse));
+    synchronized (ALL_TWIML) {
+      ALL_TWIML.addAll(result.twiml());
+    }
+    assertThat(result.lastStatus()).isEqualTo(200);
+    return result;
+  }
+
+  @Test
+  void theGreetingOffersFourChoicesWithFixedKeys() {
+    TwilioSimulator.CallResult call = call("+8613700000001");
+
+    String menu = call.transcript();
+    assertThat(menu).contains("您好").contains("按1").contains("按2").contains("按3").contains("按0")
+        .contains("星号").contains("井号");
+    assertThat(menu).doesNotContain("按4");
+  }
+
+  @Test
+  void askingByKeyThenSpeechGetsAnAnswerWithItsSourceAndWhatToDoNext() {
+    TwilioSimulator.CallResult call = call("+8613700000002", "1", "高龄津贴怎么申请", "1");
+
+    List<String> heard = call.heard();
+    assertThat(String.join("", heard)).contains("请说您想问的事").contains("以上内容来自")
+        .contains("按1，听详细内容").contains("重听请按星号").contains("想问别的");
+    assertThat(heard).allSatisfy(s -> assertThat(s.codePointCount(0, s.length())).isLessThanOrEqualTo(60));
+  }
+
+  @Test
+  void speakingAtTheMenuAsksStraightAway() {
+    assertThat(call("+8613700000003", "高龄津贴怎么申请").transcript()).contains("以上内容来自");
+  }
+
+  @Test
+  void anUnclearTranscriptIsConfirmedBeforeItIsActedOn() {
+    TwilioSimulator.CallResult yes = call("+8613700000004", "low:高龄津贴怎么申请", "1");
+    assertThat(yes.transcript()).contains("您是说“高龄津贴怎么申请”吗？").contains("以上内容来自");
+
+    TwilioSimulator.CallResult no = call("+8613700000005", "low:高龄津贴怎么申请", "2");
+    assertThat(no.transcript()).contains("请再说一次").doesNotContain("以上内容来自");
+  }
+
+  @Test
+  void reportingAProblemByPhoneIsReadBackBeforeItIsFiled() {
+    TwilioSimulator.CallResult call =
+        call("+8613700000006", "2", "电梯坏了", "幸福小区3号楼2单元", "1");
+
+    String t = call.transcript();
+    assertThat(t).contains("什么问题").contains("什么地方").contains("核对").contains("电梯")
+        .contains("您现在用的这个号码").contains("按1，对").contains("按2，不对").contains("记下");
+  }
+
+  @Test
+  void checkingACaseSaysWhereToGetHelpUntilCasesCanBeLookedUp() {
+    assertThat(call("+8613700000007", "3").transcript()).contains("进度").contains("按0");
+  }
+
+  @Test
+  void zeroReachesAPersonAndWithoutAStaffedLineTheCallerIsPromisedACallback() {
+    TwilioSimulator.CallResult call = call("+8613700000008", "0");
+
+    assertThat(call.transcript()).contains("工作人员").contains("回电话");
+    assertThat(call.events()).noneMatch(e -> e.kind() == Event.Kind.DIAL);
+    assertThat(call.events().getLast().kind()).isEqualTo(Event.Kind.HANGUP);
+    assertThat(call.events().getLast().text()).isEqualTo("service");
+  }
+
+  @Test
+  void twoSilencesInARowOfferAPersonAndAThirdEndsTheCall() {
+    TwilioSimulator.CallResult call = call("+8613700000009", "-", "-", "-");
+
+    assertThat(call.transcript()).contains("我没听到您说话").contains("找人工，请按0");
+    assertThat(call.events().getLast().kind()).isEqualTo(Event.Kind.HANGUP);
+  }
+
+  @Test
+  void twoWrongKeysInARowOfferAPerson() {
+    assertThat(call("+8613700000010", "7", "8").transcript()).contains("没有这个选项").contains("我还是没听明白");
+  }
+
+  @Test
+  void starRepeatsAndHashSlowsDown() {
+    TwilioSimulator.CallResult call = call("+8613700000011", "*", "#");
+
+    assertThat(call.transcript()).contains("我说慢一点");
+    String slowed = call.twiml().getLast();
+    assertThat(slowed).contains("<prosody rate=\"72%\">");
+  }
+
+  @Test
+  void aRetriedStepRunsOneTurn() {
+    // Twilio retries a webhook that timed out with the same URL and CallSid: same externalId.
+    TwilioSimulator.CallResult call = call("+8613700000012", "1", "高龄津贴怎么申请");
+    assertThat(call.transcript()).contains("以上内容来自");
+    // The simulator gives every call a new CallSid; the port's dedup on (voice, CallSid:step) is the
+    // same code path as SMS (covered there); here: steps of one call never collide.
+    assertThat(call.twiml()).hasSizeGreaterThan(2);
+  }
+
+  @AfterAll
+  static void everyGatherHasAnActionALanguageAndAnIntegerSpeechTimeout() throws Exception {
+    assertThat(ALL_TWIML).isNotEmpty();
+    int gathers = 0;
+    for (String twiml : ALL_TWIML) {
+      var f = DocumentBuilderFactory.newInstance();
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Element root = f.newDocumentBuilder().parse(new InputSource(new StringReader(twiml))).getDocumentElement();
+      assertThat(root.getTagName()).isEqualTo("Response");
+      NodeList list = root.getElementsByTagName("Gather");
+      for (int i = 0; i < list.getLength(); i++) {
+        Element g = (Element) list.item(i);
+        gathers++;
+        assertThat(g.getAttribute("action")).as(twiml).contains("/channels/twilio/voice/gather?step=");
+        assertThat(g.getAttribute("language")).as(twiml).isNotBlank();
+        assertThat(g.getAttribute("speechTimeout")).as(twiml).matches("[0-9]+");
+        assertThat(g.getAttribute("input")).isEqualTo("dtmf speech");
+        assertThat(g.getAttribute("actionOnEmptyResult")).isEqualTo("true");
+        assertThat(g.getAttribute("hints")).contains("高龄津贴");
+      }
+      NodeList says = root.getElementsByTagName("Say");
+      for (int i = 0; i < says.getLength(); i++) {
+        assertThat(((Element) says.item(i)).getAttribute("language")).isNotBlank();
+      }
+      assertThat(twiml).doesNotContain("speechTimeout=\"auto\"");
+    }
+    assertThat(gathers).isGreaterThan(10);
+  }
+}
