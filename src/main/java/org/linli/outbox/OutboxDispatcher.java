@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.linli.channels.OutboundMessage;
 import org.linli.channels.OutboundSender;
+import org.linli.channels.UndeliverableException;
 import org.linli.dialog.Channel;
 import org.linli.privacy.PersonalData;
 import org.slf4j.Logger;
@@ -128,7 +129,7 @@ public class OutboxDispatcher {
     int attempts = message.attempts() + 1;
     String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
     String shortError = error.length() > 500 ? error.substring(0, 500) : error;
-    if (attempts >= properties.maxAttempts()) {
+    if (attempts >= properties.maxAttempts() || e instanceof UndeliverableException) {
       transaction.executeWithoutResult(
           tx -> {
             jdbc.sql("update outbox set status = 'failed', attempts = ?, last_error = ? where id = ?")

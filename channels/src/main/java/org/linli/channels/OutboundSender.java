@@ -13,7 +13,9 @@ public interface OutboundSender {
   Channel channel();
 
   /**
-   * Sends one message. Throws on any failure; the outbox retries later with backoff.
+   * Sends one message. Throws {@link UndeliverableException} when trying again cannot help (the
+   * outbox gives up at once and staff get a callback task); any other exception is retried later
+   * with backoff.
    */
   void send(OutboundMessage message) throws Exception;
 }

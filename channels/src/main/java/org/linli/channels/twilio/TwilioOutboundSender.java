@@ -2,6 +2,7 @@ package org.linli.channels.twilio;
 
 import org.linli.channels.OutboundMessage;
 import org.linli.channels.OutboundSender;
+import org.linli.channels.UndeliverableException;
 import org.linli.dialog.Channel;
 
 /**
@@ -24,11 +25,18 @@ public class TwilioOutboundSender implements OutboundSender {
   }
 
   @Override
-  public void send(OutboundMessage message) {
+  public void send(OutboundMessage message) throws UndeliverableException {
     if (message.recipient() == null || message.recipient().isBlank()) {
-      throw new IllegalArgumentException("no phone number to send to");
+      throw new UndeliverableException("no phone number to send to");
     }
-    sms.send(e164(message.recipient()), message.text(), message.idempotencyKey());
+    try {
+      sms.send(e164(message.recipient()), message.text(), message.idempotencyKey());
+    } catch (TwilioSmsSender.SmsSendException e) {
+      if (!e.retryable()) {
+        throw new UndeliverableException("twilio " + e.code());
+      }
+      throw e;
+    }
   }
 
   /** Numbers are stored as digits (13812345678); Twilio wants E.164 (+8613812345678). */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.linli.accessibility.Lang;
-import org.linli.accessibility.sms.SmsSegmenter;
 import org.linli.channels.ChannelMessages;
 import org.linli.channels.PhoneMask;
 import org.linli.dialog.Channel;
@@ -43,7 +42,6 @@ class TwilioSmsController {
   static final Set<String> START = Set.of("START", "UNSTOP", "恢复订阅");
   static final Set<String> HELP = Set.of("帮助", "HELP");
   static final Set<String> PERSON = Set.of("人工", "转人工", "0", "HUMAN");
-  private static final int FIRST_SEGMENTS = 2;
 
   private final ConversationPort conversations;
   private final SmsOptOuts optOuts;
@@ -107,10 +105,11 @@ class TwilioSmsController {
     if (bodies.isEmpty() && "check_status".equals(outcome.intent())) {
       bodies.add(say(lang, "twilio.status.unavailable.sms"));
     }
-    if (outcome.handoff() != null && outcome.handoff().ticketId() != null) {
-      bodies.add(say(lang, "twilio.sms.caseNumber", outcome.handoff().ticketId()));
+    String ticket = outcome.handoff() == null ? null : outcome.handoff().ticketId();
+    if (ticket != null && bodies.stream().noneMatch(b -> b.contains(ticket))) {
+      bodies.add(say(lang, "twilio.sms.caseNumber", ticket));
     }
-    return twiml(joinIfShort(bodies));
+    return twiml(bodies.isEmpty() ? List.of() : List.of(String.join("\n", bodies)));
   }
 
   /** Twilio's delivery report for a message the sender sent. */
@@ -131,17 +130,9 @@ class TwilioSmsController {
   }
 
   /**
-   * Several replies of one turn ("slower" says OK and repeats) go as one SMS when that still fits
-   * the first answer's two segments, so they cannot arrive out of order; otherwise one each.
+   * The replies of one turn go as one SMS (Twilio concatenates long ones), so they cannot arrive
+   * out of order and a basic phone shows them as one message.
    */
-  private static List<String> joinIfShort(List<String> bodies) {
-    if (bodies.size() < 2) {
-      return bodies;
-    }
-    String joined = String.join("\n", bodies);
-    return SmsSegmenter.segmentCount(joined) <= FIRST_SEGMENTS ? List.of(joined) : bodies;
-  }
-
   private static ResponseEntity<String> twiml(List<String> bodies) {
     MessagingResponse.Builder response = new MessagingResponse.Builder();
     for (String b : bodies) {
