@@ -6,7 +6,9 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -14,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.channels.twilio.TwilioSimulator;
 import org.linli.channels.twilio.TwilioSimulator.Event;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -132,14 +136,46 @@ class TwilioVoiceChannelTest {
     assertThat(slowed).contains("<prosody rate=\"72%\">");
   }
 
+  @Autowired JdbcClient jdbc;
+
   @Test
-  void aRetriedStepRunsOneTurn() {
-    // Twilio retries a webhook that timed out with the same URL and CallSid: same externalId.
-    TwilioSimulator.CallResult call = call("+8613700000012", "1", "高龄津贴怎么申请");
-    assertThat(call.transcript()).contains("以上内容来自");
-    // The simulator gives every call a new CallSid; the port's dedup on (voice, CallSid:step) is the
-    // same code path as SMS (covered there); here: steps of one call never collide.
-    assertThat(call.twiml()).hasSizeGreaterThan(2);
+  void twilioRetryingAStepGetsTheSameTwimlFromOneTurn() {
+    String callSid = "CA" + "c".repeat(32);
+    String action = "/channels/twilio/voice/gather?step=1&at=menu&slow=0&quiet=0&miss=0&lang=zh";
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("CallSid", callSid);
+    form.put("From", "+8613700000012");
+    form.put("To", "+861012345");
+    form.put("Digits", "2");
+
+    TwilioSimulator.Raw first = twilio.postSigned(action, form);
+    TwilioSimulator.Raw retry = twilio.postSigned(action, form);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(retry.body()).isEqualTo(first.body()).contains("什么问题");
+    assertThat(
+            jdbc.sql("select count(*) from message where external_id = ?")
+                .param(callSid + ":1")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aForgedCallStepIsRefused() {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("CallSid", "CA" + "d".repeat(32));
+    form.put("From", "+8613700000013");
+    form.put("Digits", "0");
+    TwilioSimulator forger = new TwilioSimulator("http://localhost:" + port, null, "not-the-token", "+861012345");
+
+    assertThat(forger.postSigned("/channels/twilio/voice/gather?step=1&at=menu", form).status()).isEqualTo(403);
+    assertThat(
+            jdbc.sql("select count(*) from message where external_id like ?")
+                .param("CA" + "d".repeat(32) + "%")
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @AfterAll

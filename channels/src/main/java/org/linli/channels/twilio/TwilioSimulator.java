@@ -165,6 +165,15 @@ public final class TwilioSimulator {
     return postRaw(TwilioUrls.SMS, form, signature).statusCode();
   }
 
+  /** One raw signed webhook (a Twilio retry of a call step, for instance). */
+  public record Raw(int status, String body) {}
+
+  /** POSTs one signed form to a path of the service or an absolute URL it gave, as Twilio would. */
+  public Raw postSigned(String pathOrUrl, Map<String, String> form) {
+    HttpResponse<String> response = post(pathOrUrl, form, !pathOrUrl.startsWith("http"));
+    return new Raw(response.statusCode(), response.body());
+  }
+
   /** Reports a delivery status for an outbound message, as Twilio calls the status callback. */
   public int smsStatus(String callbackUrl, String messageSid, String status, String errorCode) {
     Map<String, String> form = new LinkedHashMap<>();

@@ -2,11 +2,13 @@ package org.linli.channels.twilio;
 
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Message;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.linli.accessibility.Lang;
 import org.linli.channels.ChannelMessages;
 import org.linli.channels.PhoneMask;
@@ -69,7 +71,7 @@ class TwilioSmsController {
       return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("MessageSid and From are required");
     }
     String text = body.strip();
-    String keyword = text.toUpperCase(Locale.ROOT);
+    String keyword = keyword(text);
     // TD is the Chinese carriers' opt-out word; STOP, HELP and HUMAN are English.
     Lang keywordLang = Set.of("STOP", "UNSUBSCRIBE", "STOPALL", "HELP", "HUMAN").contains(keyword) ? Lang.EN : Lang.ZH;
     if (STOP.contains(keyword)) {
@@ -144,6 +146,14 @@ class TwilioSmsController {
   private static String say(Lang lang, String key, Object... args) {
     return ChannelMessages.get(lang.locale(), key, args);
   }
+
+  /** "ｓｔｏｐ。", " Stop! " and "STOP" are the same keyword: width, case and end punctuation ignored. */
+  static String keyword(String text) {
+    String k = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+    return TRAILING_PUNCTUATION.matcher(k).replaceAll("").toUpperCase(Locale.ROOT);
+  }
+
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}。！？，、\\s]+$");
 
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();

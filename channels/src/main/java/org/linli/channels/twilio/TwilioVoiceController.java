@@ -239,7 +239,7 @@ class TwilioVoiceController {
       // Not a yes or no: the caller said it again in other words.
       return heard(request, callSid, from, step, said, confidence);
     }
-    return missed(request, step.withMiss(step.miss()), "twilio.voice.sayAgain");
+    return missed(request, step, "twilio.voice.sayAgain");
   }
 
   /** A misunderstanding: say so; the second in a row offers a person. */
