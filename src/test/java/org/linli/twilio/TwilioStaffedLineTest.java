@@ -10,7 +10,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.linli.channels.twilio.ExtraHelpCallers;
+import org.linli.care.CareService;
+import org.linli.resident.IdentityKind;
+import org.linli.resident.ResidentDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.linli.channels.twilio.TwilioSimulator;
 import org.linli.channels.twilio.TwilioSimulator.Event;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,12 +49,10 @@ class TwilioStaffedLineTest {
     Clock mondayMorning() {
       return Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     }
-
-    @Bean
-    ExtraHelpCallers markedResidents() {
-      return MARKED::equals;
-    }
   }
+
+  @Autowired ResidentDirectory residents;
+  @Autowired CareService care;
 
   TwilioSimulator.CallResult call(String from, String... steps) {
     // Signed against the public base URL, sent to the test server, as behind a proxy.
@@ -78,6 +79,10 @@ class TwilioStaffedLineTest {
 
   @Test
   void aResidentMarkedAsNeedingExtraHelpSkipsTheMenu() {
+    // staff recorded, with the resident's consent, that she lives alone and sees poorly
+    String resident = residents.residentFor(IdentityKind.PHONE, MARKED);
+    care.recordSupport("supervisor", resident, "aged 80+, living alone, visually impaired", true, null);
+
     TwilioSimulator.CallResult call = call(MARKED);
 
     assertThat(call.transcript()).doesNotContain("按1");
