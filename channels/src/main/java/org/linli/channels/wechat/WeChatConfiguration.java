@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
-import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import org.linli.dialog.ConversationPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,26 +75,13 @@ class WeChatConfiguration {
         "memory".equalsIgnoreCase(properties.tokenStore())
             ? new InMemoryAccessTokenStore()
             : tokenStores.getIfAvailable(InMemoryAccessTokenStore::new);
-    SharedTokenConfigStorage config = new SharedTokenConfigStorage(tokens, clock);
-    config.setAppId(properties.appId());
-    config.setSecret(properties.secret());
-    config.setToken(properties.token());
-    config.setAesKey(properties.aesKey());
-    config.setHostConfig(
-        WxMpHostConfig.builder().apiHost(stripSlash(properties.apiHost())).build());
-    // WxJava retries failed calls itself, sleeping a second each time; the sender and the outbox
-    // decide about retries instead.
-    config.setMaxRetryTimes(0);
-    return config;
+    return WeChatClients.config(properties, tokens, clock);
   }
 
   @Bean
   @Conditional(SendingOn.class)
   WxMpService weChatService(WxMpConfigStorage config) {
-    WxMpServiceImpl service = new WxMpServiceImpl();
-    service.setWxMpConfigStorage(config);
-    service.setMaxRetryTimes(0);
-    return service;
+    return WeChatClients.service(config);
   }
 
   @Bean
@@ -170,10 +155,6 @@ class WeChatConfiguration {
           "WECHAT_AES_KEY must be the 43-character EncodingAESKey from the official account's"
               + " server settings");
     }
-  }
-
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** What of the channel is on. */
