@@ -117,11 +117,20 @@ class JdbcAccessTokenStore implements AccessTokenStore {
           == 1;
     }
 
+    /**
+     * WxJava fetches a token as soon as it holds the lock, without looking again whether another
+     * node fetched one while it waited; so the lock is refused when a valid token is there, and
+     * WxJava's loop then reads that token instead of fetching (and invalidating) another.
+     */
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
       long deadline = System.nanoTime() + unit.toNanos(time);
       while (true) {
         if (acquire()) {
+          if (tokenValid()) {
+            unlock();
+            return false;
+          }
           return true;
         }
         long left = deadline - System.nanoTime();
@@ -130,6 +139,10 @@ class JdbcAccessTokenStore implements AccessTokenStore {
         }
         TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL.toNanos()));
       }
+    }
+
+    private boolean tokenValid() {
+      return current().filter(t -> clock.instant().isBefore(t.expiresAt())).isPresent();
     }
 
     @Override

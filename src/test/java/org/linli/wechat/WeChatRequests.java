@@ -108,6 +108,12 @@ final class WeChatRequests {
 
   /** Safe mode: only the ciphertext in the body; compatible mode adds the plain fields too. */
   static MockHttpServletRequestBuilder encrypted(String xml, boolean compatible) {
+    return encrypted(xml, compatible, null);
+  }
+
+  /** As {@link #encrypted(String, boolean)}, with a forged msg_signature when one is given. */
+  static MockHttpServletRequestBuilder encrypted(
+      String xml, boolean compatible, String forgedMsgSignature) {
     WxCryptUtil.EncryptContext ctx = new WxCryptUtil(TOKEN, AES_KEY, APP_ID).encryptContext(xml);
     String inner = compatible ? xml.substring("<xml>".length(), xml.length() - "</xml>".length()) : "";
     String body =
@@ -124,7 +130,8 @@ final class WeChatRequests {
         .queryParam("nonce", ctx.getNonce())
         .queryParam("openid", "ignored")
         .queryParam("encrypt_type", "aes")
-        .queryParam("msg_signature", ctx.getSignature())
+        .queryParam(
+            "msg_signature", forgedMsgSignature != null ? forgedMsgSignature : ctx.getSignature())
         .contentType(MediaType.TEXT_XML)
         .content(body);
   }
