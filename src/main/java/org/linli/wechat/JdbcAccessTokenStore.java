@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Lock;
 import org.linli.channels.wechat.AccessTokenStore;
 import org.linli.channels.wechat.WeChatProperties;
 import org.linli.privacy.PersonalData;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,10 @@ import org.springframework.util.StringUtils;
  * and then read it; a node that dies holding it loses it when the lease runs out.
  */
 @Component
+@ConditionalOnProperty(
+    name = "linli.wechat.token-store",
+    havingValue = "database",
+    matchIfMissing = true)
 class JdbcAccessTokenStore implements AccessTokenStore {
 
   static final Duration LEASE = Duration.ofSeconds(30);
@@ -150,12 +155,16 @@ class JdbcAccessTokenStore implements AccessTokenStore {
       return acquire();
     }
 
+    /**
+     * Taken to expire a token WeChat called invalid (WxJava's error path): waits for the lease
+     * whatever the stored token looks like.
+     */
     @Override
     public void lock() {
       boolean interrupted = false;
       while (true) {
         try {
-          if (tryLock(LEASE.toMillis(), TimeUnit.MILLISECONDS)) {
+          if (acquireOrPause()) {
             break;
           }
         } catch (InterruptedException e) {
@@ -169,9 +178,17 @@ class JdbcAccessTokenStore implements AccessTokenStore {
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
-      while (!tryLock(LEASE.toMillis(), TimeUnit.MILLISECONDS)) {
+      while (!acquireOrPause()) {
         // keep waiting
       }
+    }
+
+    private boolean acquireOrPause() throws InterruptedException {
+      if (acquire()) {
+        return true;
+      }
+      TimeUnit.NANOSECONDS.sleep(POLL.toNanos());
+      return false;
     }
 
     @Override

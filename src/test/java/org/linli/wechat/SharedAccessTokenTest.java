@@ -67,6 +67,26 @@ class SharedAccessTokenTest extends WeChatTestBase {
   }
 
   @Test
+  void aTokenWeChatCallsInvalidIsReplacedAndTheCallGoesThrough() throws Exception {
+    JdbcAccessTokenStore a = node();
+    a.save("stale-token", clock.instant().plusSeconds(3600));
+    int before = STUB.tokensIssued();
+    STUB.failOnceWith(
+        "/cgi-bin/message/custom/send", "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+
+    boolean sent =
+        client(a)
+            .getKefuService()
+            .sendKefuMessage(WxMpKefuMessage.TEXT().toUser("o-stale").content("hi").build());
+
+    assertThat(sent).isTrue();
+    assertThat(STUB.tokensIssued() - before).isEqualTo(1);
+    assertThat(STUB.customerServiceMessages().getFirst().query()).contains("access_token=stale-token");
+    assertThat(STUB.customerServiceMessages().getLast().query())
+        .contains("access_token=stub-token-" + STUB.tokensIssued());
+  }
+
+  @Test
   void theTokenIsStoredEncrypted() throws Exception {
     JdbcAccessTokenStore a = node();
     a.save("secret-token-value", clock.instant().plusSeconds(600));

@@ -27,6 +27,8 @@ final class WeChatApiStub implements AutoCloseable {
   private final AtomicInteger tokens = new AtomicInteger();
   /** Path to the JSON the stub answers with (instead of success), e.g. an errcode. */
   private final Map<String, String> failures = new ConcurrentHashMap<>();
+  /** Path to the JSON the stub answers with once. */
+  private final Map<String, String> failOnce = new ConcurrentHashMap<>();
 
   WeChatApiStub() {
     try {
@@ -52,6 +54,8 @@ final class WeChatApiStub implements AutoCloseable {
     if (path.equals("/cgi-bin/token") || path.equals("/cgi-bin/stable_token")) {
       answer =
           "{\"access_token\":\"stub-token-" + tokens.incrementAndGet() + "\",\"expires_in\":7200}";
+    } else if (failOnce.containsKey(path)) {
+      answer = failOnce.remove(path);
     } else if (failures.containsKey(path)) {
       answer = failures.get(path);
     } else if (path.equals("/cgi-bin/message/template/send")) {
@@ -83,9 +87,14 @@ final class WeChatApiStub implements AutoCloseable {
     failures.put(path, json);
   }
 
+  void failOnceWith(String path, String json) {
+    failOnce.put(path, json);
+  }
+
   void reset() {
     calls.clear();
     failures.clear();
+    failOnce.clear();
   }
 
   @Override

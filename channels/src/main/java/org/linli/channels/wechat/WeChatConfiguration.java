@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
@@ -117,12 +116,6 @@ class WeChatConfiguration {
     };
   }
 
-  @Bean(destroyMethod = "close")
-  @Conditional(EndpointOn.class)
-  ExecutorService weChatTurns() {
-    return Executors.newVirtualThreadPerTaskExecutor();
-  }
-
   @Bean
   @Conditional(EndpointOn.class)
   WeChatProtocol weChatProtocol(WeChatProperties properties, WxMpConfigStorage config) {
@@ -136,10 +129,15 @@ class WeChatConfiguration {
       WeChatStore store,
       WeChatLateReplies lateReplies,
       WeChatProperties properties,
-      ExecutorService weChatTurns,
       Clock clock) {
+    // Not a bean: an Executor bean would replace Spring Boot's application task executor.
     return new WeChatMessageHandler(
-        conversations, store, lateReplies, properties, weChatTurns, clock);
+        conversations,
+        store,
+        lateReplies,
+        properties,
+        Executors.newVirtualThreadPerTaskExecutor(),
+        clock);
   }
 
   /** An EncodingAESKey is 43 characters of base64 for 32 bytes; anything else is a typing slip. */

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import me.chanjar.weixin.common.api.WxConsts;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * report in progress takes them), follow and unfollow, and menu clicks. Turns run within the
  * passive-reply budget; a later reply goes out through {@link WeChatLateReplies}.
  */
-final class WeChatMessageHandler {
+final class WeChatMessageHandler implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WeChatMessageHandler.class);
   private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
@@ -45,7 +45,7 @@ final class WeChatMessageHandler {
   private final WeChatStore store;
   private final WeChatLateReplies lateReplies;
   private final WeChatProperties properties;
-  private final Executor executor;
+  private final ExecutorService executor;
   private final Clock clock;
   private final WeChatReplies replies = new WeChatReplies();
 
@@ -54,7 +54,7 @@ final class WeChatMessageHandler {
       WeChatStore store,
       WeChatLateReplies lateReplies,
       WeChatProperties properties,
-      Executor executor,
+      ExecutorService executor,
       Clock clock) {
     this.conversations = conversations;
     this.store = store;
@@ -62,6 +62,12 @@ final class WeChatMessageHandler {
     this.properties = properties;
     this.executor = executor;
     this.clock = clock;
+  }
+
+  /** Turns still running finish (and their late replies go out) before the node stops. */
+  @Override
+  public void close() {
+    executor.close();
   }
 
   Answer handle(WxMpXmlMessage m) {
