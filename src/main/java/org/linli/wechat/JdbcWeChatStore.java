@@ -10,7 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The WeChat adapter's shared state in the database (V30__wechat.sql). */
+/** The WeChat adapter's shared state in the database (V30__wechat_channel.sql). */
 @Repository
 class JdbcWeChatStore implements WeChatStore {
 
