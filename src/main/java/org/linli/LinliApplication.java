@@ -9,10 +9,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Linli (邻里). The jar runs in one of three ways:
@@ -28,14 +25,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 public class LinliApplication {
 
-  /**
-   * Scheduled jobs (outbox delivery, deadlines) run in the server only: a one-shot command or the
-   * shell must not touch the database of a server running beside it.
-   */
-  @Configuration(proxyBeanMethods = false)
-  @EnableScheduling
-  @ConditionalOnProperty(name = "linli.scheduling.enabled", havingValue = "true", matchIfMissing = true)
-  static class Scheduling {}
 
   static final String SHELL_AUTOCONFIGURATION =
       "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";

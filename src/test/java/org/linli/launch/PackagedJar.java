@@ -34,16 +34,23 @@ final class PackagedJar {
   record Run(int exitCode, String stdout, String stderr) {}
 
   static Run command(Path workDir, List<String> args) throws Exception {
+    return command(workDir, args, java.util.Map.of());
+  }
+
+  /** A one-shot command with extra environment variables. */
+  static Run command(Path workDir, List<String> args, java.util.Map<String, String> env)
+      throws Exception {
     List<String> cmd = new ArrayList<>(List.of(java(), "-jar", jar().toAbsolutePath().toString()));
     cmd.addAll(args);
     Path out = Files.createTempFile(workDir, "out", ".txt");
     Path err = Files.createTempFile(workDir, "err", ".txt");
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(cmd)
             .directory(workDir.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("command did not finish: " + args);

@@ -1,0 +1,202 @@
+package org.linli.channels.wechat;
+
+import com.thoughtworks.xstream.XStreamException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import me.chanjar.weixin.common.error.WxRuntimeException;
+import me.chanjar.weixin.common.util.crypto.SHA1;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import me.chanjar.weixin.mp.config.WxMpConfigStorage;
+import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/**
+ * The official-account server protocol: signatures, the body limit, safe XML parsing, decryption
+ * of compatible and safe mode messages, and passive replies (encrypted when the message was).
+ * Every refusal is a {@link Rejected} carrying the HTTP status to answer.
+ */
+final class WeChatProtocol {
+
+  private final WeChatProperties properties;
+  private final WxMpConfigStorage config;
+
+  WeChatProtocol(WeChatProperties properties, WxMpConfigStorage config) {
+    this.properties = properties;
+    this.config = config;
+  }
+
+  /** A request refused before anything was stored. */
+  static final class Rejected extends RuntimeException {
+    private final int status;
+
+    Rejected(int status, String reason) {
+      super(reason, null, false, false);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
+    }
+  }
+
+  /** The query parameters WeChat signs. */
+  record Query(
+      String signature, String timestamp, String nonce, String encryptType, String msgSignature) {
+    boolean encrypted() {
+      return "aes".equalsIgnoreCase(encryptType);
+    }
+  }
+
+  /** A message read from a request, and whether its reply must be encrypted. */
+  record Inbound(WxMpXmlMessage message, boolean encrypted) {}
+
+  /** The plain signature over token, timestamp and nonce (GET verification and every POST). */
+  boolean validSignature(String signature, String timestamp, String nonce) {
+    if (isEmpty(signature) || isEmpty(timestamp) || isEmpty(nonce)) {
+      return false;
+    }
+    return constantTimeEquals(SHA1.gen(properties.token(), timestamp, nonce), signature);
+  }
+
+  /**
+   * Reads the body, refusing it (413) as soon as it passes the limit: a declared length over the
+   * limit is refused without reading a byte.
+   */
+  String readBody(InputStream in, long declaredLength) {
+    int max = properties.maxBodyBytes();
+    if (declaredLength > max) {
+      throw new Rejected(413, "body_too_large");
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
+      byte[] buffer = new byte[8192];
+      int total = 0;
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        total += n;
+        if (total > max) {
+          throw new Rejected(413, "body_too_large");
+        }
+        out.write(buffer, 0, n);
+      }
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Rejected(400, "invalid_utf8");
+    } catch (IOException e) {
+      throw new Rejected(400, "unreadable_body");
+    }
+  }
+
+  /** Checks the signatures, decrypts when needed, and parses the message. */
+  Inbound read(Query query, String body) {
+    if (!validSignature(query.signature(), query.timestamp(), query.nonce())) {
+      throw new Rejected(403, "bad_signature");
+    }
+    refuseDocumentTypes(body);
+    if (!query.encrypted()) {
+      return new Inbound(parse(body), false);
+    }
+    if (!properties.aesOn()) {
+      throw new Rejected(403, "encrypted_but_no_aes_key");
+    }
+    String cipherText = encryptPart(body);
+    if (isEmpty(query.msgSignature())
+        || !constantTimeEquals(
+            SHA1.gen(properties.token(), query.timestamp(), query.nonce(), cipherText),
+            query.msgSignature())) {
+      throw new Rejected(403, "bad_msg_signature");
+    }
+    String plain;
+    try {
+      plain = new WxMpCryptUtil(config).decrypt(cipherText);
+    } catch (WxRuntimeException | IllegalArgumentException e) {
+      throw new Rejected(403, "undecryptable");
+    }
+    refuseDocumentTypes(plain);
+    return new Inbound(parse(plain), true);
+  }
+
+  /** A passive text reply, encrypted when the message came encrypted. */
+  String reply(Inbound inbound, String text) {
+    WxMpXmlOutMessage out =
+        WxMpXmlOutMessage.TEXT()
+            .content(text)
+            .fromUser(inbound.message().getToUser())
+            .toUser(inbound.message().getFromUser())
+            .build();
+    return inbound.encrypted() ? out.toEncryptedXml(config) : out.toXml();
+  }
+
+  /**
+   * No DTD, so no external entity (XXE) and no entity expansion (billion laughs): WeChat never
+   * sends one. Refused before any parser sees the text.
+   */
+  private static void refuseDocumentTypes(String xml) {
+    String upper = xml.toUpperCase(Locale.ROOT);
+    if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
+      throw new Rejected(400, "doctype");
+    }
+  }
+
+  private static WxMpXmlMessage parse(String xml) {
+    try {
+      WxMpXmlMessage message = WxMpXmlMessage.fromXml(xml);
+      if (message == null || isEmpty(message.getFromUser()) || isEmpty(message.getMsgType())) {
+        throw new Rejected(400, "incomplete_message");
+      }
+      return message;
+    } catch (XStreamException | WxRuntimeException e) {
+      // XStream raises unchecked ConversionException / StreamException on malformed XML
+      throw new Rejected(400, "malformed_xml");
+    }
+  }
+
+  /** The Encrypt element of a compatible or safe mode envelope, read with DTDs disallowed. */
+  private static String encryptPart(String xml) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setExpandEntityReferences(false);
+      factory.setXIncludeAware(false);
+      Document document =
+          factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+      NodeList nodes = document.getDocumentElement().getElementsByTagName("Encrypt");
+      if (nodes.getLength() == 0 || isEmpty(nodes.item(0).getTextContent())) {
+        throw new Rejected(400, "no_encrypt_element");
+      }
+      return nodes.item(0).getTextContent().strip();
+    } catch (Rejected e) {
+      throw e;
+    } catch (Exception e) {
+      throw new Rejected(400, "malformed_xml");
+    }
+  }
+
+  private static boolean constantTimeEquals(String expected, String given) {
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean isEmpty(String s) {
+    return s == null || s.isEmpty();
+  }
+}

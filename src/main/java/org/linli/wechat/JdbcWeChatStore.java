@@ -1,0 +1,178 @@
+package org.linli.wechat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.linli.channels.wechat.WeChatStore;
+import org.linli.privacy.PersonalData;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The WeChat adapter's shared state in the database (V30__wechat_channel.sql). */
+@Repository
+class JdbcWeChatStore implements WeChatStore {
+
+  /** The keyed-hash kind of openids; the same as resident identities use. */
+  static final String OPENID_KIND = "wechat_openid";
+
+  private final JdbcClient jdbc;
+  private final PersonalData personalData;
+
+  JdbcWeChatStore(JdbcClient jdbc, PersonalData personalData) {
+    this.jdbc = jdbc;
+    this.personalData = personalData;
+  }
+
+  private String hash(String openId) {
+    return personalData.lookupKey(OPENID_KIND, openId);
+  }
+
+  @Override
+  public void inbound(String openId, Instant at) {
+    String hash = hash(openId);
+    ensureContact(hash, at);
+    // A late-arriving retry never moves the window back.
+    jdbc.sql(
+            "update wechat_contact set last_inbound_at = ?, sent_since_inbound = 0, updated_at = ?"
+                + " where openid_hash = ? and (last_inbound_at is null or last_inbound_at < ?)")
+        .params(utc(at), utc(at), hash, utc(at))
+        .update();
+  }
+
+  @Override
+  public void subscribed(String openId, Instant at) {
+    String hash = hash(openId);
+    ensureContact(hash, at);
+    jdbc.sql("update wechat_contact set unsubscribed = false, updated_at = ? where openid_hash = ?")
+        .params(utc(at), hash)
+        .update();
+  }
+
+  @Override
+  public void unsubscribed(String openId, Instant at) {
+    String hash = hash(openId);
+    ensureContact(hash, at);
+    jdbc.sql("update wechat_contact set unsubscribed = true, updated_at = ? where openid_hash = ?")
+        .params(utc(at), hash)
+        .update();
+  }
+
+  @Override
+  public void sent(String openId, Instant at) {
+    jdbc.sql(
+            "update wechat_contact set sent_since_inbound = sent_since_inbound + 1, updated_at = ?"
+                + " where openid_hash = ?")
+        .params(utc(at), hash(openId))
+        .update();
+  }
+
+  @Override
+  public Optional<Contact> contact(String openId) {
+    return jdbc.sql(
+            "select last_inbound_at, sent_since_inbound, unsubscribed from wechat_contact"
+                + " where openid_hash = ?")
+        .param(hash(openId))
+        .query(
+            (rs, n) ->
+                new Contact(
+                    instant(rs.getObject("last_inbound_at", OffsetDateTime.class)),
+                    rs.getInt("sent_since_inbound"),
+                    rs.getBoolean("unsubscribed")))
+        .optional();
+  }
+
+  @Override
+  public boolean claim(String idempotencyKey, Instant at) {
+    return insertOnce(
+        "insert into wechat_outbound_key (idempotency_key, claimed_at) values (?, ?)",
+        idempotencyKey,
+        at);
+  }
+
+  @Override
+  public void release(String idempotencyKey) {
+    jdbc.sql("delete from wechat_outbound_key where idempotency_key = ?")
+        .param(idempotencyKey)
+        .update();
+  }
+
+  @Override
+  public boolean defer(String externalId, Instant at) {
+    return insertOnce(
+        "insert into wechat_deferred_reply (external_id, deferred_at) values (?, ?)",
+        externalId,
+        at);
+  }
+
+  @Override
+  public boolean deferred(String externalId) {
+    return jdbc.sql("select count(*) from wechat_deferred_reply where external_id = ?")
+            .param(externalId)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  @Override
+  public void evidence(Evidence e) {
+    try {
+      jdbc.sql(
+              "insert into wechat_evidence (conversation_id, external_id, kind, media_id, pic_url,"
+                  + " latitude, longitude, map_scale, label, created_at)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              e.conversationId(),
+              e.externalId(),
+              e.kind(),
+              e.mediaId(),
+              e.picUrl(),
+              e.latitude(),
+              e.longitude(),
+              e.scale(),
+              e.label(),
+              utc(e.at()))
+          .update();
+    } catch (DuplicateKeyException retry) {
+      // the same message delivered again: kept once
+    }
+  }
+
+  private boolean insertOnce(String sql, String key, Instant at) {
+    try {
+      jdbc.sql(sql).params(key, utc(at)).update();
+      return true;
+    } catch (DuplicateKeyException taken) {
+      return false;
+    }
+  }
+
+  private void ensureContact(String hash, Instant at) {
+    boolean exists =
+        jdbc.sql("select count(*) from wechat_contact where openid_hash = ?")
+                .param(hash)
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (!exists) {
+      try {
+        jdbc.sql(
+                "insert into wechat_contact (openid_hash, last_inbound_at, sent_since_inbound,"
+                    + " unsubscribed, updated_at) values (?, null, 0, false, ?)")
+            .params(hash, utc(at))
+            .update();
+      } catch (DuplicateKeyException concurrent) {
+        // another node added it a moment ago
+      }
+    }
+  }
+
+  static OffsetDateTime utc(Instant at) {
+    return at == null ? null : at.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,103 @@
+package org.linli.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.linli.channels.wechat.CustomerServiceWindow;
+import org.linli.channels.wechat.WeChatProperties;
+import org.linli.channels.wechat.WeChatStore;
+import org.linli.privacy.PersonalData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The WeChat tables and their SQL on PostgreSQL (127.0.0.1:5432), in a schema of their own. */
+@ActiveProfiles({"test", "postgres", "pgtest"})
+class PostgresWeChatTest extends WeChatTestBase {
+
+  static final String SCHEMA = "linli_wechat_" + UUID.randomUUID().toString().replace("-", "");
+
+  @DynamicPropertySource
+  static void schema(DynamicPropertyRegistry registry) {
+    registry.add("linli.test.schema", () -> SCHEMA);
+  }
+
+  @AfterAll
+  static void dropSchema() {
+    var ds =
+        new SingleConnectionDataSource(
+            "jdbc:postgresql://127.0.0.1:5432/test",
+            System.getenv().getOrDefault("LINLI_TEST_PG_USER", "postgres"),
+            "",
+            true);
+    try {
+      JdbcClient.create(ds).sql("drop schema if exists " + SCHEMA + " cascade").update();
+    } finally {
+      ds.destroy();
+    }
+  }
+
+  @Autowired WeChatStore store;
+  @Autowired CustomerServiceWindow window;
+  @Autowired PersonalData personalData;
+  @Autowired WeChatProperties properties;
+  @Autowired Clock clock;
+
+  @Test
+  void aRetriedPlaceIsOneTurnAndOneEvidenceRow() throws Exception {
+    String openId = newOpenId();
+    ok(WeChatRequests.plain(WeChatRequests.text(openId, "路灯坏了", WeChatRequests.nextMsgId())));
+    long msgId = WeChatRequests.nextMsgId();
+    String xml = WeChatRequests.location(openId, "幸福小区3号楼", msgId);
+
+    String first = WeChatRequests.replyText(ok(WeChatRequests.plain(xml)));
+    String retry = WeChatRequests.replyText(ok(WeChatRequests.plain(xml)));
+
+    assertThat(retry).isEqualTo(first).contains("电话");
+    assertThat(inbound(String.valueOf(msgId))).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from wechat_evidence where external_id = ?")
+                .param(String.valueOf(msgId))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theWindowKeysAndDeferralsWork() {
+    String openId = newOpenId();
+    store.inbound(openId, clock.instant());
+    store.sent(openId, clock.instant());
+    assertThat(window.status(openId).remaining()).isEqualTo(properties.windowQuota() - 1);
+    store.unsubscribed(openId, clock.instant());
+    assertThat(window.status(openId).state()).isEqualTo(CustomerServiceWindow.State.UNSUBSCRIBED);
+
+    assertThat(store.claim("pg-key-" + openId, clock.instant())).isTrue();
+    assertThat(store.claim("pg-key-" + openId, clock.instant())).isFalse();
+    assertThat(store.defer("pg-msg-" + openId, clock.instant())).isTrue();
+    assertThat(store.defer("pg-msg-" + openId, clock.instant())).isFalse();
+    assertThat(store.deferred("pg-msg-" + openId)).isTrue();
+  }
+
+  @Test
+  void theTokenAndItsLeaseWork() throws Exception {
+    JdbcAccessTokenStore a = new JdbcAccessTokenStore(jdbc, personalData, properties, clock);
+    JdbcAccessTokenStore b = new JdbcAccessTokenStore(jdbc, personalData, properties, clock);
+    a.expire();
+    Lock lockA = a.refreshLock();
+    assertThat(lockA.tryLock(100, TimeUnit.MILLISECONDS)).isTrue();
+    assertThat(b.refreshLock().tryLock(100, TimeUnit.MILLISECONDS)).isFalse();
+    a.save("pg-token", clock.instant().plusSeconds(600));
+    lockA.unlock();
+
+    assertThat(b.current()).hasValueSatisfying(t -> assertThat(t.value()).isEqualTo("pg-token"));
+  }
+}
