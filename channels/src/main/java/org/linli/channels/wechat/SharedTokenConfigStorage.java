@@ -49,6 +49,12 @@ final class SharedTokenConfigStorage extends WxMpDefaultConfigImpl {
     return store.refreshLock();
   }
 
+  /** Lombok's toString of the parent would print the secret, the token and the AES key. */
+  @Override
+  public String toString() {
+    return "SharedTokenConfigStorage[appId=" + getAppId() + "]";
+  }
+
   @Override
   public boolean equals(Object o) {
     return this == o;
