@@ -373,14 +373,13 @@
     const options = allOptions(response);
     if (kind.person) return go('person', { response });
     if (kind.report) {
+      // Anything but the form's own turns (an emergency, a question) leaves the form's screens.
+      if (response.intent !== 'report_issue') return go('reply', { response });
       if (options.some((o) => o.value === '@yes')) return go('report-confirm', { response });
       if (kind.report === 'sent') return go('report-sent', { response }, { replace: true });
-      if (response.intent === 'report_issue') {
-        let step = kind.report;
-        if (step !== 'phone' && /电话|手机|号码|phone|number/i.test(texts(response).join(' '))) step = 'phone';
-        return go('report-' + step, { response }, { replace: kind.replace });
-      }
-      return go('reply', { response });
+      let step = kind.report;
+      if (step !== 'phone' && /电话|手机|号码|phone|number/i.test(texts(response).join(' '))) step = 'phone';
+      return go('report-' + step, { response }, { replace: kind.replace });
     }
     if (allSources(response).length) return go(kind.more ? 'detail' : 'answer', { response, question: kind.question });
     return go('reply', { response });
@@ -405,8 +404,11 @@
     const list = el('ul', { class: 'choices', lang: htmlLang(lang) });
     const page = shown.slice(0, shown.length > MAX_CHOICES ? MAX_CHOICES - 1 : MAX_CHOICES);
     for (const o of page) {
-      const iconName = o.value === '@yes' ? 'yes' : o.value === '@no' ? 'no' : 'question';
-      list.append(el('li', {}, button(o.label, iconName, () => converse(o.value), { class: 'choice' })));
+      const iconName = o.value === '@yes' ? 'yes' : o.value === '@no' ? 'no' : o.value === '@menu-report' ? 'report'
+        : o.value === '@menu-ask' ? 'ask' : 'question';
+      // The menu's "ask" and "report" open the kiosk's own screens for them.
+      const action = o.value === '@menu-report' ? startReport : o.value === '@menu-ask' ? () => go('ask', {}) : () => converse(o.value);
+      list.append(el('li', {}, button(o.label, iconName, action, { class: 'choice', 'data-value': o.value })));
     }
     if (shown.length > page.length) {
       list.append(el('li', {}, button(t('answer.moreChoices'), 'more',
@@ -500,6 +502,14 @@
     main.append(box);
     const choices = optionButtons(allOptions(r), lang);
     if (choices) main.append(choices);
+    // A free answer (a case number, a clarification) can be typed here.
+    const input = el('input', { type: 'text', id: 'reply-input', maxlength: '500', autocomplete: 'off' });
+    main.append(el('div', { class: 'field' }, el('label', { for: 'reply-input', text: t('reply.input.label') }), input));
+    main.append(el('div', { class: 'actions' }, button(t('reply.send'), 'send', () => {
+      const text = input.value.trim();
+      if (!text) { document.getElementById('status').textContent = t('error.empty'); return; }
+      converse(text, { question: text });
+    }, { id: 'reply-send' })));
     main.append(statusLine());
   };
 

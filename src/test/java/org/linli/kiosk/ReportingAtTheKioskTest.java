@@ -62,6 +62,20 @@ class ReportingAtTheKioskTest extends KioskTestBase {
   }
 
   @Test
+  void anEmergencyInTheMiddleOfAReportIsShownAsSuchNotAsAFormStep() {
+    kiosk.click("#go-report");
+    kiosk.waitForScreen("report-what");
+    kiosk.type("#report-input", "电梯坏了");
+    kiosk.click("#report-next");
+    kiosk.waitForScreen("report-where");
+    kiosk.type("#report-input", "闻到很大的煤气味");
+    kiosk.click("#report-next");
+
+    kiosk.waitForScreen("reply");
+    assertThat(kiosk.text("#reply-text")).contains("119");
+  }
+
+  @Test
   void sayingTheReadBackIsWrongStartsTheFormAgain() {
     reportBrokenLiftUpToReadBack();
     kiosk.click("#confirm-no");
