@@ -28,6 +28,7 @@
     phone: '',
     handoff: null,
     staffSeen: 0,
+    staffSpoken: 0,
     pollTimer: null,
     idleTimer: null,
     wipeTimer: null,
@@ -676,6 +677,8 @@
   function startPolling() {
     stopPolling();
     if (!S.conversationId) return;
+    S.staffSeen = 0; // the chat list is new: show every staff message in it
+    poll();
     S.pollTimer = setInterval(poll, Math.max(1, S.config.pollSeconds) * 1000);
   }
 
@@ -686,17 +689,25 @@
 
   /** New staff messages appear like a chat and are read aloud. */
   async function poll() {
-    if (!S.conversationId) return;
+    if (!S.conversationId || S.polling) return;
+    S.polling = true;
     let history;
     try {
       history = await getJson('/api/chat/conversations/' + encodeURIComponent(S.conversationId));
     } catch (e) {
       return;
+    } finally {
+      S.polling = false;
     }
+    if (!S.pollTimer) return; // the resident left the screen meanwhile
     const staff = (history.messages || []).filter((m) => m.author === 'staff');
-    const fresh = staff.slice(S.staffSeen);
+    staff.slice(S.staffSeen).forEach((m, i) => {
+      // Coming back to this screen shows earlier staff messages again but reads only new ones.
+      const index = S.staffSeen + i;
+      addChat('staff', m.text, history.lang, index >= S.staffSpoken);
+    });
     S.staffSeen = staff.length;
-    for (const m of fresh) addChat('staff', m.text, history.lang, true);
+    S.staffSpoken = Math.max(S.staffSpoken, staff.length);
   }
 
   // ---------- privacy: idle warning, then wipe ----------

@@ -72,6 +72,10 @@ class ServerLaunchIT {
     JsonNode body = json.readTree(answer.body());
     assertThat(body.at("/replies/0/sources/0/docId").asString()).isEqualTo("elderly-allowance");
     String conversationId = body.get("conversationId").asString();
+    // the kiosk's page and files are inside the jar
+    assertThat(get(port, "/kiosk")).contains("/kiosk/kiosk.js");
+    assertThat(get(port, "/kiosk/kiosk.js")).contains("'use strict'");
+    assertThat(get(port, "/kiosk/messages")).contains("高龄津贴");
 
     server.destroy();
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
