@@ -76,6 +76,10 @@ class ServerLaunchIT {
     assertThat(get(port, "/actuator/prometheus"))
         .contains("linli_turns_total{channel=\"web\",outcome=\"answered\"}")
         .contains("linli_turn_latency_seconds");
+    // the kiosk's page and files are inside the jar
+    assertThat(get(port, "/kiosk")).contains("/kiosk/kiosk.js");
+    assertThat(get(port, "/kiosk/kiosk.js")).contains("'use strict'");
+    assertThat(get(port, "/kiosk/messages")).contains("高龄津贴");
 
     server.destroy();
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
