@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.linli.channels.InputText;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationPort;
 import org.linli.dialog.InboundMessage;
@@ -52,6 +53,11 @@ class WebChatController {
             : Channel.fromCode(request.channel())
                 .filter(ALLOWED::contains)
                 .orElseThrow(() -> new InvalidChatRequestException("error.channel.invalid"));
+    if (InputText.hasForbiddenCharacters(request.text())
+        || InputText.hasForbiddenCharacters(request.conversationId())
+        || InputText.hasForbiddenCharacters(request.messageId())) {
+      throw new InvalidChatRequestException("error.text.invalidCharacters");
+    }
     String text = request.text() == null ? "" : request.text().strip();
     if (text.isEmpty()) {
       throw new InvalidChatRequestException("error.text.empty");
