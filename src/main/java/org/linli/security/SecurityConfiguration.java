@@ -26,14 +26,14 @@ class SecurityConfiguration {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
-  /** The staff JSON API: HTTP Basic, no session, no CSRF (no cookies to ride on). */
+  /** The staff and administrator JSON APIs: HTTP Basic, no session, no CSRF (no cookies to ride on). */
   @Bean
   @Order(1)
   SecurityFilterChain staffApi(HttpSecurity http) throws Exception {
-    http.securityMatcher("/api/staff/**")
+    http.securityMatcher("/api/staff/**", "/api/admin/**")
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/api/staff/admin/**").hasRole("ADMIN")
+                a.requestMatchers("/api/staff/admin/**", "/api/admin/**").hasRole("ADMIN")
                     .anyRequest().hasAnyRole("STAFF", "SUPERVISOR", "ADMIN"))
         .httpBasic(b -> b.authenticationEntryPoint(problem401()))
         .exceptionHandling(e -> e.authenticationEntryPoint(problem401()))
