@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.linli.channels.InputText;
 import org.linli.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,10 @@ public class CareService {
     }
     if (needs == null || needs.isBlank() || needs.length() > 200) {
       throw new IllegalArgumentException("needs: 1-200 characters, e.g. aged_80_plus,living_alone");
+    }
+    if (InputText.hasForbiddenCharacters(needs) || InputText.hasForbiddenCharacters(note)
+        || (note != null && note.length() > 500)) {
+      throw new IllegalArgumentException("note: at most 500 characters, no control characters");
     }
     requireResident(residentId);
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);

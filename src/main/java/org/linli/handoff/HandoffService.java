@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.linli.channels.InputText;
 import org.linli.audit.AuditLog;
 import org.linli.privacy.PersonalData;
 import org.linli.resident.IdentityKind;
@@ -321,6 +322,7 @@ public class HandoffService {
     } else if (!actor.supervisor() && !order.department().equals(actor.department())) {
       throw HandoffException.forbidden("order " + number + " belongs to another department");
     }
+    requirePlainText(reason);
     String why = reason == null ? "" : reason.strip();
     if (why.isEmpty()) {
       throw HandoffException.invalid("error.transfer.reason", "a transfer needs a reason");
@@ -607,7 +609,18 @@ public class HandoffService {
     if (text == null || text.isBlank()) {
       throw HandoffException.invalid("error.text.empty", "the text is empty");
     }
-    return limit(text.strip());
+    requirePlainText(text);
+    String stripped = text.strip();
+    if (stripped.codePointCount(0, stripped.length()) > MAX_TEXT) {
+      throw HandoffException.invalid("error.text.tooLong", "the text is over " + MAX_TEXT + " characters");
+    }
+    return stripped;
+  }
+
+  private static void requirePlainText(String text) {
+    if (InputText.hasForbiddenCharacters(text)) {
+      throw HandoffException.invalid("error.text.invalidCharacters", "control characters in the text");
+    }
   }
 
   private static String limit(String s) {

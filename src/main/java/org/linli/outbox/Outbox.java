@@ -88,6 +88,12 @@ public class Outbox {
         .list();
   }
 
+  /** Messages given up on after every attempt. */
+  @Transactional(readOnly = true)
+  public int failedCount() {
+    return jdbc.sql("select count(*) from outbox where status = 'failed'").query(Integer.class).single();
+  }
+
   /** Messages waiting to be delivered (the backlog). */
   @Transactional(readOnly = true)
   public int backlog() {

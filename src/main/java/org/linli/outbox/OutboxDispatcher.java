@@ -1,5 +1,7 @@
 package org.linli.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,6 +43,7 @@ public class OutboxDispatcher {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final MeterRegistry meters;
 
   OutboxDispatcher(
       JdbcClient jdbc,
@@ -49,7 +52,9 @@ public class OutboxDispatcher {
       OutboxProperties properties,
       ApplicationEventPublisher events,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.jdbc = jdbc;
     this.senders =
         senders.stream()
@@ -127,6 +132,12 @@ public class OutboxDispatcher {
 
   private void failed(Due message, Exception e) {
     int attempts = message.attempts() + 1;
+    Counter.builder("linli.outbox.delivery.failures")
+        .description("failed attempts to deliver an outbox message; final=true when given up")
+        .tag("channel", message.channel())
+        .tag("final", Boolean.toString(attempts >= properties.maxAttempts()))
+        .register(meters)
+        .increment();
     String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
     String shortError = error.length() > 500 ? error.substring(0, 500) : error;
     if (attempts >= properties.maxAttempts() || e instanceof UndeliverableException) {

@@ -11,6 +11,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may go where. Residents' channels (web chat, kiosk, channel webhooks, Open311 reads) and
@@ -26,26 +28,31 @@ class SecurityConfiguration {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
-  /** The staff JSON API: HTTP Basic, no session, no CSRF (no cookies to ride on). */
+  /** JSON only: nothing may be loaded, framed or run from an API answer. */
+  static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+  /** The staff and administrator JSON APIs: HTTP Basic, no session, no CSRF (no cookies to ride on). */
   @Bean
   @Order(1)
-  SecurityFilterChain staffApi(HttpSecurity http) throws Exception {
-    http.securityMatcher("/api/staff/**")
+  SecurityFilterChain staffApi(HttpSecurity http, LoginAttempts logins) throws Exception {
+    http.securityMatcher("/api/staff/**", "/api/admin/**")
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/api/staff/admin/**").hasRole("ADMIN")
+                a.requestMatchers("/api/staff/admin/**", "/api/admin/**").hasRole("ADMIN")
                     .anyRequest().hasAnyRole("STAFF", "SUPERVISOR", "ADMIN"))
         .httpBasic(b -> b.authenticationEntryPoint(problem401()))
         .exceptionHandling(e -> e.authenticationEntryPoint(problem401()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)).frameOptions(f -> f.deny()))
+        .addFilterBefore(logins.filter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new PasswordChangeFilter(), AuthorizationFilter.class);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+  SecurityFilterChain everythingElse(HttpSecurity http, LoginAttempts logins) throws Exception {
     http.authorizeHttpRequests(
             a ->
                 a.requestMatchers(
@@ -66,6 +73,7 @@ class SecurityConfiguration {
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                     .frameOptions(f -> f.deny()))
+        .addFilterBefore(logins.filter(), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(new PasswordChangeFilter(), AuthorizationFilter.class);
     return http.build();
   }

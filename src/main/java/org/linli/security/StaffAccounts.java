@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.linli.audit.AuditLog;
+import org.linli.channels.InputText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -102,6 +103,10 @@ public class StaffAccounts implements UserDetailsService {
       throw new IllegalArgumentException("a user name is 2-64 letters, digits, '.', '_' or '-'");
     }
     checkPassword(password);
+    if (displayName != null
+        && (displayName.length() > 64 || InputText.hasForbiddenCharacters(displayName))) {
+      throw new IllegalArgumentException("a display name is at most 64 characters, no control characters");
+    }
     jdbc.sql(
             "insert into staff_user (username, password_hash, display_name, department, roles, enabled,"
                 + " must_change_password, created_at) values (?, ?, ?, ?, ?, true, ?, ?)")

@@ -64,6 +64,12 @@ public record DialogueState(Map<String, String> slots) {
     return out.toString();
   }
 
+  /**
+   * Reads what {@link #serialize()} wrote. Pairs without a name are skipped.
+   *
+   * @throws IllegalArgumentException when a name or value holds a malformed %-escape (the text was
+   *     not written by {@link #serialize()})
+   */
   public static DialogueState parse(String text) {
     if (text == null || text.isBlank()) {
       return EMPTY;

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import jakarta.servlet.http.HttpServletRequest;
+import org.linli.channels.InputText;
+import org.linli.channels.RateLimiter;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationPort;
 import org.linli.dialog.InboundMessage;
@@ -33,16 +36,26 @@ class WebChatController {
   private final ConversationPort conversations;
   private final ObjectProvider<ConversationEvents> events;
   private final Clock clock;
+  private final RateLimiter rateLimiter;
 
   WebChatController(
-      ConversationPort conversations, ObjectProvider<ConversationEvents> events, Clock clock) {
+      ConversationPort conversations,
+      ObjectProvider<ConversationEvents> events,
+      Clock clock,
+      ObjectProvider<RateLimiter> rateLimiter) {
     this.conversations = conversations;
     this.events = events;
     this.clock = clock;
+    this.rateLimiter = rateLimiter.getIfAvailable(() -> RateLimiter.UNLIMITED);
   }
 
+  /**
+   * One message. Limited per source address (before anything else, so garbage floods count too)
+   * and per conversation; a refusal is a 429 the client shows, with the time to wait.
+   */
   @PostMapping("/messages")
-  ChatResponse post(@RequestBody ChatRequest request) {
+  ChatResponse post(@RequestBody(required = false) ChatRequest request, HttpServletRequest http) {
+    limit("address:" + http.getRemoteAddr());
     if (request == null) {
       throw new InvalidChatRequestException("error.body.missing");
     }
@@ -52,6 +65,11 @@ class WebChatController {
             : Channel.fromCode(request.channel())
                 .filter(ALLOWED::contains)
                 .orElseThrow(() -> new InvalidChatRequestException("error.channel.invalid"));
+    if (InputText.hasForbiddenCharacters(request.text())
+        || InputText.hasForbiddenCharacters(request.conversationId())
+        || InputText.hasForbiddenCharacters(request.messageId())) {
+      throw new InvalidChatRequestException("error.text.invalidCharacters");
+    }
     String text = request.text() == null ? "" : request.text().strip();
     if (text.isEmpty()) {
       throw new InvalidChatRequestException("error.text.empty");
@@ -72,6 +90,9 @@ class WebChatController {
     String messageId = blankToNull(request.messageId());
     if (messageId != null && messageId.length() > MAX_ID_LENGTH) {
       throw new InvalidChatRequestException("error.messageId.tooLong", MAX_ID_LENGTH);
+    }
+    if (conversationId != null) {
+      limit("conversation:" + conversationId);
     }
     InboundMessage message =
         new InboundMessage(channel, conversationId, null, messageId, text, lang, clock.instant());
@@ -130,8 +151,25 @@ class WebChatController {
     return emitter;
   }
 
+  private void limit(String key) {
+    RateLimiter.Verdict verdict = rateLimiter.tryConsume(key);
+    if (!verdict.allowed()) {
+      throw new RateLimitedException(verdict.retryAfterSeconds());
+    }
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** Too many messages from one address or in one conversation. */
+  static final class RateLimitedException extends RuntimeException {
+    final long retryAfterSeconds;
+
+    RateLimitedException(long retryAfterSeconds) {
+      super("rate limited", null, false, false);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
   }
 
   /** A history request for a conversation that does not exist. */

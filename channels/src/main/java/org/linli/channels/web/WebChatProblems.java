@@ -35,6 +35,20 @@ class WebChatProblems extends ResponseEntityExceptionHandler {
         ChannelMessages.get(locale(), "error.conversation.notFound"));
   }
 
+  /** Friendly words and the time to wait; the client keeps the resident's text to send again. */
+  @ExceptionHandler(WebChatController.RateLimitedException.class)
+  ResponseEntity<ProblemDetail> rateLimited(WebChatController.RateLimitedException e) {
+    ProblemDetail body =
+        problem(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "error.rateLimited",
+            ChannelMessages.get(locale(), "error.rateLimited", e.retryAfterSeconds));
+    body.setProperty("retryAfterSeconds", e.retryAfterSeconds);
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds))
+        .body(body);
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex,

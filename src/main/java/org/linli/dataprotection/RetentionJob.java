@@ -1,0 +1,168 @@
+package org.linli.dataprotection;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Purges the text of messages older than {@code linli.retention.message-days}, counting them first
+ * into {@code message_stats} (per day, channel, direction, intent), and empties the text of
+ * delivered outbox messages as old. Safe on several nodes at once: a node works only after claiming
+ * the job's row in {@code job_lock} with a guarded update, and each message is purged with
+ * {@code ... where purged_at is null}, counted only by the update that purged it, so a run that is
+ * repeated or overlaps another never counts a message twice. Batches of 500, one transaction each.
+ */
+@Component
+@ConditionalOnProperty(name = "linli.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+public class RetentionJob {
+
+  private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+  private static final int BATCH = 500;
+  private static final Duration LEASE = Duration.ofMinutes(30);
+  private static final String NO_INTENT = "-";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final RetentionProperties properties;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+  private final String node = UUID.randomUUID().toString();
+
+  RetentionJob(
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      RetentionProperties properties,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.template = template;
+    this.properties = properties;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Scheduled(
+      fixedDelayString = "${linli.retention.interval:PT1H}",
+      initialDelayString = "${linli.retention.interval:PT1H}")
+  void scheduled() {
+    try {
+      purge();
+    } catch (RuntimeException e) {
+      log.warn("event=retention_failed error={}", e.toString());
+    }
+  }
+
+  /** Runs the job once if no other node is running it; returns how many messages were purged. */
+  public int purge() {
+    Instant now = clock.instant();
+    if (!claim(now)) {
+      return 0;
+    }
+    try {
+      Instant cutoff = now.minus(Duration.ofDays(properties.messageDays()));
+      int total = 0;
+      int purged;
+      do {
+        purged = transaction.execute(tx -> purgeBatch(cutoff, now));
+        total += purged;
+      } while (purged > 0);
+      int outbox =
+          jdbc.sql("update outbox set text = '' where status in ('sent', 'failed') and created_at < ? and text <> ''")
+              .param(utc(cutoff))
+              .update();
+      if (total > 0 || outbox > 0) {
+        log.info("event=retention_purged messages={} outbox={} days={}", total, outbox, properties.messageDays());
+      }
+      return total;
+    } finally {
+      jdbc.sql("update job_lock set locked_until = ?, locked_by = null where name = 'retention' and locked_by = ?")
+          .params(utc(clock.instant()), node)
+          .update();
+    }
+  }
+
+  private boolean claim(Instant now) {
+    return jdbc.sql(
+                "update job_lock set locked_until = ?, locked_by = ? where name = 'retention' and locked_until < ?")
+            .params(utc(now.plus(LEASE)), node, utc(now))
+            .update()
+        == 1;
+  }
+
+  private record Old(long id, String channel, String direction, String intent, Instant at) {}
+
+  private int purgeBatch(Instant cutoff, Instant now) {
+    List<Old> old =
+        jdbc.sql(
+                "select id, channel, direction, intent, created_at from message"
+                    + " where created_at < ? and purged_at is null order by id fetch first " + BATCH + " rows only")
+            .param(utc(cutoff))
+            .query(
+                (rs, i) ->
+                    new Old(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()))
+            .list();
+    if (old.isEmpty()) {
+      return 0;
+    }
+    List<Object[]> args = new ArrayList<>();
+    for (Old m : old) {
+      args.add(new Object[] {Timestamp.from(now), m.id()});
+    }
+    int[] updated =
+        template.batchUpdate(
+            "update message set text = '', options = null, purged_at = ? where id = ? and purged_at is null", args);
+    Map<StatKey, Integer> counts = new HashMap<>();
+    int purged = 0;
+    for (int i = 0; i < old.size(); i++) {
+      if (updated[i] == 1) {
+        Old m = old.get(i);
+        LocalDate day = LocalDate.ofInstant(m.at(), ZoneOffset.UTC);
+        String intent = m.intent() == null ? NO_INTENT : m.intent();
+        counts.merge(new StatKey(day, m.channel(), m.direction(), intent), 1, Integer::sum);
+        purged++;
+      }
+    }
+    counts.forEach(this::count);
+    return purged;
+  }
+
+  private record StatKey(LocalDate day, String channel, String direction, String intent) {}
+
+  private void count(StatKey key, int n) {
+    int updated =
+        jdbc.sql(
+                "update message_stats set messages = messages + ?"
+                    + " where stat_day = ? and channel = ? and direction = ? and intent = ?")
+            .params(n, key.day(), key.channel(), key.direction(), key.intent())
+            .update();
+    if (updated == 0) {
+      jdbc.sql("insert into message_stats (stat_day, channel, direction, intent, messages) values (?, ?, ?, ?, ?)")
+          .params(key.day(), key.channel(), key.direction(), key.intent(), n)
+          .update();
+    }
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
