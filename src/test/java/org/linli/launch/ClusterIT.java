@@ -51,6 +51,9 @@ class ClusterIT {
   static final JsonMapper json = JsonMapper.builder().build();
   static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // not the common pool: on a 2-core machine it has one thread, and "at once" would be "in turn"
+  static final java.util.concurrent.ExecutorService THREADS =
+      java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
   static Path workDir;
   static Node a;
   static Node b;
@@ -66,8 +69,8 @@ class ClusterIT {
     workDir = Files.createTempDirectory("linli-cluster");
     // created here, not by each node's Flyway, so that the two starting at once do not race for it
     admin(j -> j.sql("create schema " + SCHEMA).update());
-    CompletableFuture<Node> first = CompletableFuture.supplyAsync(() -> start("a"));
-    CompletableFuture<Node> second = CompletableFuture.supplyAsync(() -> start("b"));
+    CompletableFuture<Node> first = CompletableFuture.supplyAsync(() -> start("a"), THREADS);
+    CompletableFuture<Node> second = CompletableFuture.supplyAsync(() -> start("b"), THREADS);
     a = first.join();
     b = second.join();
     for (Node node : List.of(a, b)) {
@@ -247,9 +250,9 @@ class ClusterIT {
       String messageId = "dup-" + UUID.randomUUID();
       String text = "第" + round + "次：需要什么材料";
       CompletableFuture<HttpResponse<String>> toA =
-          CompletableFuture.supplyAsync(() -> quietly(() -> chat(a, conversation, messageId, text)));
+          CompletableFuture.supplyAsync(() -> quietly(() -> chat(a, conversation, messageId, text)), THREADS);
       CompletableFuture<HttpResponse<String>> toB =
-          CompletableFuture.supplyAsync(() -> quietly(() -> chat(b, conversation, messageId, text)));
+          CompletableFuture.supplyAsync(() -> quietly(() -> chat(b, conversation, messageId, text)), THREADS);
       HttpResponse<String> ra = toA.join();
       HttpResponse<String> rb = toB.join();
       assertThat(ra.statusCode()).as(ra.body()).isEqualTo(200);
@@ -262,9 +265,9 @@ class ClusterIT {
     // and a first message (no conversation yet) delivered to both opens one conversation
     String messageId = "first-" + UUID.randomUUID();
     CompletableFuture<HttpResponse<String>> toA =
-        CompletableFuture.supplyAsync(() -> quietly(() -> chat(a, null, messageId, "廉租房怎么申请")));
+        CompletableFuture.supplyAsync(() -> quietly(() -> chat(a, null, messageId, "廉租房怎么申请")), THREADS);
     CompletableFuture<HttpResponse<String>> toB =
-        CompletableFuture.supplyAsync(() -> quietly(() -> chat(b, null, messageId, "廉租房怎么申请")));
+        CompletableFuture.supplyAsync(() -> quietly(() -> chat(b, null, messageId, "廉租房怎么申请")), THREADS);
     String idA = json.readTree(toA.join().body()).get("conversationId").asString();
     String idB = json.readTree(toB.join().body()).get("conversationId").asString();
     assertThat(idA).isEqualTo(idB);
