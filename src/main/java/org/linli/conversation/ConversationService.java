@@ -277,7 +277,7 @@ class ConversationService implements ConversationPort {
 
   private void added(long messageId) {
     store.messageById(messageId).ifPresent(m -> events.publishEvent(
-        new ConversationMessageAdded(store.conversationOf(messageId), entry(m))));
+        new ConversationMessageAdded(store.conversationOf(messageId), messageId, entry(m))));
   }
 
   static ConversationHistory.Entry entry(ConversationStore.MessageRow m) {

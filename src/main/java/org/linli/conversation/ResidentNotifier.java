@@ -107,7 +107,7 @@ class ResidentNotifier {
     for (String text : notices) {
       long id = store.appendOutbound(conversation.id(), conversation.channel(), author, text, now);
       store.messageById(id).ifPresent(
-          m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), ConversationService.entry(m))));
+          m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
       push(conversation, id, text);
     }
   }

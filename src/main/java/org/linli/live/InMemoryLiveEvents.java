@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
-/** Live events within one node. */
-@Component
+/**
+ * Live events within one node: the embedded default, and the local fan-out of the clustered
+ * implementation.
+ */
 class InMemoryLiveEvents implements LiveEvents {
 
   private static final Logger log = LoggerFactory.getLogger(InMemoryLiveEvents.class);
@@ -30,6 +31,11 @@ class InMemoryLiveEvents implements LiveEvents {
         log.debug("event=live_listener_failed topic={} error={}", topic, e.toString());
       }
     }
+  }
+
+  /** Whether anyone on this node listens to {@code topic}. */
+  boolean hasListeners(String topic) {
+    return listeners.containsKey(topic);
   }
 
   @Override

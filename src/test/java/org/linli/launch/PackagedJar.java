@@ -74,5 +74,27 @@ final class PackagedJar {
         .start();
   }
 
+  /** A server with extra environment variables and arguments (a node of a cluster, say). */
+  static Process server(
+      Path workDir, int port, Path log, java.util.Map<String, String> env, List<String> extraArgs)
+      throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-jar",
+                jar().toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--linli.data-dir=" + workDir.resolve("data")));
+    cmd.addAll(extraArgs);
+    ProcessBuilder builder =
+        new ProcessBuilder(cmd)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
   private PackagedJar() {}
 }

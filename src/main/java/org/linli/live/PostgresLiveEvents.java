@@ -1,0 +1,285 @@
+package org.linli.live;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.linli.conversation.ConversationMessageAdded;
+import org.linli.conversation.ConversationMessages;
+import org.linli.handoff.TicketEvent;
+import org.linli.handoff.TicketStatus;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live events across the nodes of a cluster through PostgreSQL LISTEN/NOTIFY.
+ *
+ * <p>A node delivers its own events to its own clients at once (as the in-memory implementation
+ * does) and announces them to the other nodes with {@code pg_notify}. The announcement carries ids
+ * and codes only — never a message text or a name: a receiving node that has a client for the
+ * conversation reads the message back from the database. One dedicated connection per node, opened
+ * outside the pool, listens; when it breaks it is opened again after a short wait. Events sent
+ * while a node was not listening are not replayed: its clients redraw from the database when they
+ * reconnect, as they do after any interruption.
+ *
+ * <p>The channel is named after the database schema, so that several deployments (or test runs)
+ * sharing one database do not hear each other.
+ */
+class PostgresLiveEvents implements LiveEvents, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(PostgresLiveEvents.class);
+  private static final long POLL_MILLIS = 5_000;
+
+  /** How to open the listening connection (outside the pool: it is held for the node's life). */
+  record ListenerConnection(String url, String username, String password) {}
+
+  /** What goes over the wire: kind {@code m} (message stored) or {@code t} (work order change). */
+  record Notice(
+      String node,
+      String kind,
+      String conversation,
+      Long message,
+      String number,
+      String department,
+      String type,
+      String status,
+      String actor) {}
+
+  private final InMemoryLiveEvents local = new InMemoryLiveEvents();
+  private final String node = UUID.randomUUID().toString().substring(0, 8);
+  private final DataSource dataSource;
+  private final ListenerConnection listener;
+  private final ConversationMessages messages;
+  private final JsonMapper json;
+  private final Duration reconnectDelay;
+  private final String channel;
+  private final ExecutorService dispatch =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-dispatch").daemon().factory());
+  private final Thread listenerThread;
+  private volatile boolean running = true;
+  private volatile Connection listening;
+  private volatile boolean listeningNow;
+  private final java.util.concurrent.atomic.AtomicInteger connects = new java.util.concurrent.atomic.AtomicInteger();
+
+  PostgresLiveEvents(
+      DataSource dataSource,
+      ListenerConnection listener,
+      ConversationMessages messages,
+      JsonMapper json,
+      Duration reconnectDelay) {
+    this.dataSource = dataSource;
+    this.listener = listener;
+    this.messages = messages;
+    this.json = json;
+    this.reconnectDelay = reconnectDelay;
+    this.channel = channelFor(currentSchema(dataSource));
+    this.listenerThread = Thread.ofPlatform().name("live-listener").daemon().start(this::listen);
+    log.info("event=live_transport transport=postgres channel={} node={}", channel, node);
+  }
+
+  /** Whether the listening connection is open (for health checks and tests). */
+  boolean listening() {
+    return listeningNow;
+  }
+
+  /** How many times the listening connection was opened. */
+  int connects() {
+    return connects.get();
+  }
+
+  /** The listening connection's application name, which operators see in pg_stat_activity. */
+  String applicationName() {
+    return "linli-live-" + node;
+  }
+
+  @Override
+  public void publish(String topic, Object event) {
+    local.publish(topic, event);
+    Notice notice =
+        switch (event) {
+          case ConversationMessageAdded m ->
+              new Notice(node, "m", m.conversationId(), m.messageId(), null, null, null, null, null);
+          case TicketEvent t ->
+              new Notice(
+                  node,
+                  "t",
+                  t.conversationId(),
+                  null,
+                  t.number(),
+                  t.department(),
+                  t.type(),
+                  t.status() == null ? null : t.status().code(),
+                  t.actor());
+          default -> null;
+        };
+    if (notice != null) {
+      notify(json.writeValueAsString(notice));
+    }
+  }
+
+  @Override
+  public Subscription subscribe(String topic, Consumer<Object> listener, Runnable onShutdown) {
+    return local.subscribe(topic, listener, onShutdown);
+  }
+
+  /**
+   * On a connection of its own, not the transaction's: publishers call after their commit, and a
+   * NOTIFY on the committed transaction's connection would wait for a commit that never comes.
+   */
+  private void notify(String payload) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
+      if (!c.getAutoCommit()) {
+        c.setAutoCommit(true);
+      }
+      s.setString(1, channel);
+      s.setString(2, payload);
+      s.execute();
+    } catch (SQLException e) {
+      // the change is committed; only other nodes' live views miss it until they redraw
+      log.warn("event=live_notify_failed error={}", e.toString());
+    }
+  }
+
+  private void listen() {
+    while (running) {
+      Properties props = new Properties();
+      props.setProperty("user", listener.username());
+      props.setProperty("password", listener.password());
+      props.setProperty("ApplicationName", applicationName());
+      try (Connection c = DriverManager.getConnection(listener.url(), props)) {
+        listening = c;
+        try (Statement s = c.createStatement()) {
+          s.execute("listen \"" + channel + "\"");
+        }
+        listeningNow = true;
+        connects.incrementAndGet();
+        log.info("event=live_listening channel={} node={}", channel, node);
+        PGConnection pg = c.unwrap(PGConnection.class);
+        while (running) {
+          PGNotification[] received = pg.getNotifications((int) POLL_MILLIS);
+          if (received == null || received.length == 0) {
+            // a quiet minute must not hide a dead connection
+            try (Statement s = c.createStatement()) {
+              s.execute("select 1");
+            }
+            continue;
+          }
+          for (PGNotification n : received) {
+            String payload = n.getParameter();
+            dispatch.execute(() -> receive(payload));
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        listeningNow = false;
+        if (running) {
+          log.warn("event=live_listener_lost error={} retry_in={}", e.toString(), reconnectDelay);
+          pause();
+        }
+      } finally {
+        listeningNow = false;
+        listening = null;
+      }
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(reconnectDelay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private void receive(String payload) {
+    try {
+      Notice notice = json.readValue(payload, Notice.class);
+      if (node.equals(notice.node())) {
+        return; // this node's clients had it at once
+      }
+      switch (notice.kind()) {
+        case "m" -> {
+          String topic = LiveEvents.conversation(notice.conversation());
+          if (notice.message() != null && local.hasListeners(topic)) {
+            messages.added(notice.message()).ifPresent(e -> local.publish(topic, e));
+          }
+        }
+        case "t" -> {
+          if (local.hasListeners(TICKETS)) {
+            local.publish(
+                TICKETS,
+                new TicketEvent(
+                    notice.number(),
+                    notice.conversation(),
+                    notice.department(),
+                    notice.type(),
+                    TicketStatus.fromCode(notice.status()).orElse(null),
+                    notice.actor(),
+                    null,
+                    null));
+          }
+        }
+        default -> log.debug("event=live_notice_unknown kind={}", notice.kind());
+      }
+    } catch (RuntimeException e) {
+      log.warn("event=live_notice_failed error={}", e.toString());
+    }
+  }
+
+  /** Ends every open stream first thing at shutdown, before the web server waits for requests. */
+  @EventListener(ContextClosedEvent.class)
+  void shutdown() {
+    local.shutdown();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    Connection c = listening;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+    listenerThread.interrupt();
+    dispatch.shutdown();
+    try {
+      dispatch.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String currentSchema(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("select current_schema()")) {
+      return rs.next() && rs.getString(1) != null ? rs.getString(1) : "public";
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database schema for live events", e);
+    }
+  }
+
+  static String channelFor(String schema) {
+    String name = "linli_live_" + schema.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    return name.length() > 63 ? name.substring(0, 63) : name;
+  }
+}

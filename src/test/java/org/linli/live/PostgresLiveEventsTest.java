@@ -1,0 +1,105 @@
+package org.linli.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.handoff.TicketEvent;
+import org.linli.handoff.TicketStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two nodes' live events on the machine's PostgreSQL (127.0.0.1:5432, database {@code test}), each
+ * in a schema of its own per run: a change on one node reaches the consoles of the other, carries
+ * no personal text over the wire, and survives the listening connection being cut.
+ */
+class PostgresLiveEventsTest {
+
+  static final String BASE = "jdbc:postgresql://127.0.0.1:5432/test";
+  static final String USER = System.getenv().getOrDefault("LINLI_TEST_PG_USER", "postgres");
+
+  private final String schema = "linli_live_test_" + UUID.randomUUID().toString().replace("-", "");
+  private final JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(BASE, USER, ""));
+  private PostgresLiveEvents nodeA;
+  private PostgresLiveEvents nodeB;
+
+  @BeforeEach
+  void twoNodes() {
+    admin.sql("create schema " + schema).update();
+    String url = BASE + "?currentSchema=" + schema;
+    nodeA = node(url);
+    nodeB = node(url);
+    await().atMost(Duration.ofSeconds(30)).until(() -> nodeA.listening() && nodeB.listening());
+  }
+
+  private PostgresLiveEvents node(String url) {
+    return new PostgresLiveEvents(
+        new DriverManagerDataSource(url, USER, ""),
+        new PostgresLiveEvents.ListenerConnection(url, USER, ""),
+        null,
+        JsonMapper.builder().build(),
+        Duration.ofMillis(200));
+  }
+
+  @AfterEach
+  void stop() {
+    nodeA.close();
+    nodeB.close();
+    admin.sql("drop schema if exists " + schema + " cascade").update();
+  }
+
+  private static TicketEvent claimed(String number) {
+    return new TicketEvent(
+        number, "conv-1", "civil_affairs", "message", TicketStatus.IN_PROGRESS, "wang", "王芳", "您好，已为您登记");
+  }
+
+  @Test
+  void aConsoleOnOneNodeSeesAWorkOrderChangeMadeOnTheOther() {
+    List<TicketEvent> seenOnB = new CopyOnWriteArrayList<>();
+    List<TicketEvent> seenOnA = new CopyOnWriteArrayList<>();
+    nodeB.subscribe(LiveEvents.TICKETS, e -> seenOnB.add((TicketEvent) e), null);
+    nodeA.subscribe(LiveEvents.TICKETS, e -> seenOnA.add((TicketEvent) e), null);
+
+    nodeA.publish(LiveEvents.TICKETS, claimed("GD-1"));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> seenOnB.size() == 1);
+    TicketEvent remote = seenOnB.getFirst();
+    assertThat(remote.number()).isEqualTo("GD-1");
+    assertThat(remote.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+    assertThat(remote.department()).isEqualTo("civil_affairs");
+    assertThat(remote.actor()).isEqualTo("wang");
+    // ids and codes only travel between nodes: never the reply's text nor a person's name
+    assertThat(remote.text()).isNull();
+    assertThat(remote.actorName()).isNull();
+    // the publishing node's own consoles get the full event once, not a second copy from the database
+    assertThat(seenOnA).hasSize(1);
+    assertThat(seenOnA.getFirst().text()).isEqualTo("您好，已为您登记");
+  }
+
+  @Test
+  void aNodeWhoseListeningConnectionWasCutHearsTheOthersAgain() {
+    List<TicketEvent> seenOnB = new CopyOnWriteArrayList<>();
+    nodeB.subscribe(LiveEvents.TICKETS, e -> seenOnB.add((TicketEvent) e), null);
+
+    // what a database restart or a network cut does to the listening connection
+    assertThat(
+            admin.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?")
+                .param(nodeB.applicationName())
+                .query(Boolean.class)
+                .list())
+        .containsExactly(true);
+    await().atMost(Duration.ofSeconds(30)).until(() -> nodeB.connects() >= 2 && nodeB.listening());
+
+    nodeA.publish(LiveEvents.TICKETS, claimed("GD-2"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> seenOnB.size() == 1);
+    assertThat(seenOnB.getFirst().number()).isEqualTo("GD-2");
+  }
+}
