@@ -1,7 +1,5 @@
 -- Periodic jobs run once per cluster: a node runs a job only while it holds the job's lease.
-create table job_lock (
-    name          varchar(64) primary key,
-    locked_until  timestamp with time zone not null,
-    locked_at     timestamp with time zone not null,
-    locked_by     varchar(128) not null
-);
+-- The job_lock table came with the retention job (V40); leases also record when they were taken,
+-- and name the node that holds them.
+alter table job_lock add column locked_at timestamp with time zone;
+alter table job_lock alter column locked_by set data type varchar(128);
