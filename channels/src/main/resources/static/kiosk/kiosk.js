@@ -390,6 +390,14 @@
     return response.lang === 'en' ? 'en' : response.lang === 'zh' ? 'zh' : S.lang;
   }
 
+  /** "来源：《title》" / "Source: title", the title marked with its own language. */
+  function sourceLine(source) {
+    const [before, after] = t('answer.source').split('{0}');
+    const titleLang = /[\u4e00-\u9fff]/.test(source.title) ? 'zh-CN' : 'en';
+    return el('p', { class: 'source say', 'data-doc': source.docId, lang: htmlLang(S.lang) },
+      before || '', el('span', { lang: titleLang, text: source.title }), after || '');
+  }
+
   function paragraphs(text, className) {
     const box = el('div', { class: className });
     for (const line of String(text).split(/\n+/)) {
@@ -475,7 +483,7 @@
     const answer = el('div', { class: 'answer', id: 'answer-text' });
     for (const text of texts(r)) answer.append(paragraphs(text, 'short'));
     box.append(answer);
-    for (const s of sources) box.append(el('p', { class: 'source say', 'data-doc': s.docId, text: t('answer.source', s.title) }));
+    for (const s of sources) box.append(sourceLine(s));
     main.append(box);
     const more = options.find((o) => o.value.startsWith('@more:'));
     const actions = el('div', { class: 'actions' });
@@ -494,7 +502,7 @@
     const box = el('section', { lang: htmlLang(lang) });
     box.append(heading(t('detail.title'), S.lang));
     for (const text of texts(r)) box.append(paragraphs(text, 'detail'));
-    for (const s of allSources(r)) box.append(el('p', { class: 'source say', 'data-doc': s.docId, text: t('answer.source', s.title) }));
+    for (const s of allSources(r)) box.append(sourceLine(s));
     main.append(box);
     main.append(el('div', { class: 'actions' },
       button(t('answer.helped'), 'yes', () => converse(t('answer.helped.send')), { id: 'answer-helped' }),
