@@ -114,9 +114,9 @@
     return r.json();
   }
 
-  async function send(text) {
+  async function send(text, lang) {
     const body = {
-      conversationId: S.conversationId, channel: 'kiosk', text: text, lang: S.lang,
+      conversationId: S.conversationId, channel: 'kiosk', text: text, lang: lang || S.lang,
       messageId: 'kiosk-' + (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()),
     };
     const r = await fetch('/api/chat/messages', {
@@ -129,7 +129,7 @@
       if (problem.code === 'error.conversation.unknown') {
         // The conversation is gone (expired or wiped): start a new one with the same words.
         S.conversationId = null;
-        return send(text);
+        return send(text, lang);
       }
       throw new Error(problem.code || 'HTTP 400');
     }
@@ -334,7 +334,7 @@
     setBusy(true);
     let response;
     try {
-      response = await send(text);
+      response = await send(text, kind && kind.lang);
     } catch (e) {
       showError();
       return;
@@ -390,10 +390,20 @@
     return response.lang === 'en' ? 'en' : response.lang === 'zh' ? 'zh' : S.lang;
   }
 
+  /** "来源：《title》" / "Source: title", the title marked with its own language. */
+  function sourceLine(source) {
+    const [before, after] = t('answer.source').split('{0}');
+    const titleLang = /[\u4e00-\u9fff]/.test(source.title) ? 'zh-CN' : 'en';
+    return el('p', { class: 'source say', 'data-doc': source.docId, lang: htmlLang(S.lang) },
+      before || '', el('span', { lang: titleLang, text: source.title }), after || '');
+  }
+
   function paragraphs(text, className) {
     const box = el('div', { class: className });
     for (const line of String(text).split(/\n+/)) {
-      if (line.trim()) box.append(el('p', { class: 'say', text: line.trim() }));
+      // A list item from the policy document reads as a sentence on its own line.
+      const clean = line.trim().replace(/^[-*•]\s+/, '');
+      if (clean) box.append(el('p', { class: 'say', text: clean }));
     }
     return box;
   }
@@ -424,8 +434,9 @@
     const list = el('ul', { class: 'choices', id: 'services' });
     for (const key of ['allowance', 'medical', 'dibao', 'residence', 'canteen', 'outage']) {
       const question = t('service.' + key + '.ask');
+      const lang = S.words['service.' + key + '.askLang'];
       list.append(el('li', {}, button(t('service.' + key + '.label'), key,
-        () => converse(question, { question }), { class: 'choice', 'data-service': key })));
+        () => converse(question, { question, lang }), { class: 'choice', 'data-service': key })));
     }
     main.append(list);
     main.append(el('div', { class: 'actions' },
@@ -448,8 +459,9 @@
     const list = el('ul', { class: 'choices', id: 'common-questions' });
     for (const key of ['doctor', 'card', 'homecare', 'disability', 'fraud', 'checkup']) {
       const question = t('question.' + key + '.ask');
+      const lang = S.words['question.' + key + '.askLang'];
       list.append(el('li', {}, button(t('question.' + key + '.label'), 'question',
-        () => converse(question, { question }), { class: 'choice' })));
+        () => converse(question, { question, lang }), { class: 'choice', 'data-question': key })));
     }
     main.append(list);
   };
@@ -462,12 +474,16 @@
     const box = el('section', { lang: htmlLang(lang), 'aria-labelledby': 'answer-heading' });
     const h = heading(data.question || t('answer.title'));
     h.id = 'answer-heading';
-    if (!data.question) h.setAttribute('lang', htmlLang(S.lang));
+    h.setAttribute('lang', /[\u4e00-\u9fff]/.test(h.textContent) ? 'zh-CN' : htmlLang(S.lang));
     box.append(h);
+    if (S.lang === 'en' && lang === 'zh') {
+      // Some policies exist only in Chinese: an honest Chinese answer beats a wrong English one.
+      box.append(el('p', { class: 'note-inline say', lang: 'en', id: 'only-chinese', text: t('answer.onlyChinese') }));
+    }
     const answer = el('div', { class: 'answer', id: 'answer-text' });
     for (const text of texts(r)) answer.append(paragraphs(text, 'short'));
     box.append(answer);
-    for (const s of sources) box.append(el('p', { class: 'source say', 'data-doc': s.docId, text: t('answer.source', s.title) }));
+    for (const s of sources) box.append(sourceLine(s));
     main.append(box);
     const more = options.find((o) => o.value.startsWith('@more:'));
     const actions = el('div', { class: 'actions' });
@@ -486,7 +502,7 @@
     const box = el('section', { lang: htmlLang(lang) });
     box.append(heading(t('detail.title'), S.lang));
     for (const text of texts(r)) box.append(paragraphs(text, 'detail'));
-    for (const s of allSources(r)) box.append(el('p', { class: 'source say', 'data-doc': s.docId, text: t('answer.source', s.title) }));
+    for (const s of allSources(r)) box.append(sourceLine(s));
     main.append(box);
     main.append(el('div', { class: 'actions' },
       button(t('answer.helped'), 'yes', () => converse(t('answer.helped.send')), { id: 'answer-helped' }),

@@ -58,4 +58,20 @@ class AskingAtTheKioskTest extends KioskTestBase {
     assertThat(kiosk.find("#answer-text").findElement(org.openqa.selenium.By.xpath("ancestor::*[@lang][1]")).getDomAttribute("lang"))
         .isEqualTo("en");
   }
+
+  @Test
+  void inEnglishATopicWithOnlyAChineseDocumentIsAnsweredInChineseAndSaysSo() {
+    kiosk.click("#nav-lang");
+    kiosk.waitFor(d -> "en".equals(kiosk.find("html").getDomAttribute("lang")));
+    kiosk.click("[data-service=dibao]");
+    kiosk.waitForScreen("answer");
+
+    assertThat(kiosk.find("[data-doc=minimum-living-allowance]").getText()).startsWith("Source: ");
+    assertThat(kiosk.text("#only-chinese")).contains("only available in Chinese");
+    assertThat(kiosk.find("#answer-text").findElement(org.openqa.selenium.By.xpath("ancestor::*[@lang][1]")).getDomAttribute("lang"))
+        .isEqualTo("zh-CN");
+    kiosk.assertNoAxeViolations("answer-only-chinese");
+    kiosk.assertElderModeStyles("answer-only-chinese");
+    kiosk.screenshot("answer-en-only-chinese");
+  }
 }
