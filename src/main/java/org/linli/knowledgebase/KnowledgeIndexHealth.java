@@ -1,6 +1,7 @@
 package org.linli.knowledgebase;
 
 import org.linli.knowledge.KnowledgeBase;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * documents rejected for breaking the format.
  */
 @Component("knowledgeHealthIndicator")
+@ConditionalOnWebApplication
 class KnowledgeIndexHealth implements HealthIndicator {
 
   private final KnowledgeBase knowledge;

@@ -75,7 +75,9 @@ class BadInputTest {
           new Endpoint(HttpMethod.PUT, "/api/staff/admin/residents/" + RESIDENT + "/support",
               "{\"needs\":%s,\"consent\":true}", true),
           new Endpoint(HttpMethod.POST, "/api/staff/admin/residents/" + RESIDENT + "/proxies",
-              "{\"proxyResidentId\":%s,\"relation\":\"son\",\"consent\":true}", true));
+              "{\"proxyResidentId\":%s,\"relation\":\"son\",\"consent\":true}", true),
+          new Endpoint(HttpMethod.POST, "/api/admin/residents/export", "{\"phone\":%s}", true),
+          new Endpoint(HttpMethod.POST, "/api/admin/residents/erase", "{\"openid\":%s}", true));
 
   static final List<Bad> BAD =
       List.of(
@@ -114,7 +116,7 @@ class BadInputTest {
 
   static final List<String> TABLES =
       List.of("conversation", "message", "work_order", "work_order_event", "audit_event", "staff_user",
-          "routing_rule", "resident_support", "resident_proxy", "outbox", "resident");
+          "routing_rule", "resident_support", "resident_proxy", "outbox", "resident", "resident_identity");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
