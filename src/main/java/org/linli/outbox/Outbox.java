@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.linli.dialog.Channel;
 import org.linli.privacy.PersonalData;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,41 @@ public class Outbox {
   private final JdbcClient jdbc;
   private final PersonalData personalData;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  Outbox(JdbcClient jdbc, PersonalData personalData, Clock clock) {
+  Outbox(JdbcClient jdbc, PersonalData personalData, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.personalData = personalData;
     this.clock = clock;
+    this.events = events;
+  }
+
+  /**
+   * The provider accepted a message but later reported that it never reached the resident (an
+   * SMS "undelivered"): the entry is marked failed and staff are shown it, as for a message that
+   * could not be handed over at all. Unknown keys and entries already failed are ignored.
+   */
+  @Transactional
+  public void reportUndelivered(String idempotencyKey, String error) {
+    var entry =
+        jdbc.sql("select id, channel, conversation_id from outbox where idempotency_key = ? and status = 'sent'")
+            .param(idempotencyKey)
+            .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
+            .optional();
+    if (entry.isEmpty()) {
+      return;
+    }
+    long id = (Long) entry.get()[0];
+    String shortError = error.length() > 500 ? error.substring(0, 500) : error;
+    int changed =
+        jdbc.sql("update outbox set status = 'failed', last_error = ? where id = ? and status = 'sent'")
+            .params(shortError, id)
+            .update();
+    if (changed == 1) {
+      events.publishEvent(
+          new OutboxDispatcher.OutboxDeliveryFailed(
+              id, (String) entry.get()[1], (String) entry.get()[2], shortError));
+    }
   }
 
   /**

@@ -44,6 +44,7 @@ class StaffReplyBySmsTest {
     registry.add("linli.twilio.auth-token", () -> "test-auth-token-0123456789abcdef");
     registry.add("linli.twilio.from-number", () -> "+8610000000");
     registry.add("linli.twilio.api-base-url", TWILIO::baseUrl);
+    registry.add("linli.twilio.public-base-url", () -> "https://linli.example.org");
   }
 
   @AfterAll
@@ -52,6 +53,7 @@ class StaffReplyBySmsTest {
   }
 
   @Autowired ConversationPort conversations;
+  @Autowired java.util.List<org.linli.channels.twilio.SmsDeliveryListener> deliveryListeners;
   @Autowired HandoffService handoff;
   @Autowired OutboxDispatcher dispatcher;
 
@@ -79,5 +81,40 @@ class StaffReplyBySmsTest {
               assertThat(c.form()).containsEntry("To", "+8613811112222");
               assertThat(c.form()).containsEntry("From", "+8610000000");
             });
+  }
+
+  @Test
+  void anSmsTwilioCouldNotDeliverIsShownToStaffAsACallbackTask() {
+    String number =
+        conversations
+            .handle(
+                new InboundMessage(
+                    Channel.SMS, null, "13822223333", "SM-test-2", "人工", null, Instant.now()))
+            .handoff()
+            .ticketId();
+    handoff.claim(WANG, number);
+    handoff.reply(WANG, number, "请问您家门牌号是多少？");
+    dispatcher.dispatchDue();
+    String key =
+        TWILIO.calls().stream()
+            .filter(c -> "请问您家门牌号是多少？".equals(c.form().get("Body")))
+            .map(c -> c.form().get("StatusCallback"))
+            .findFirst()
+            .map(url -> url == null ? null : java.net.URLDecoder.decode(url.replaceAll(".*[?&]key=", ""), java.nio.charset.StandardCharsets.UTF_8))
+            .orElse(null);
+    assertThat(key).as("the status callback carries the outbox key").isNotBlank();
+
+    // Twilio reports later that the phone never got it
+    deliveryListeners.forEach(
+        l ->
+            l.onStatus(
+                new org.linli.channels.twilio.SmsDeliveryListener.SmsDeliveryStatus(
+                    key, "SM123", "undelivered", "30003")));
+
+    assertThat(handoff.history(org.linli.handoff.Actor.SYSTEM, number))
+        .anySatisfy(h -> {
+          assertThat(h.type()).isEqualTo("callback_task");
+          assertThat(h.detail()).contains("undelivered");
+        });
   }
 }

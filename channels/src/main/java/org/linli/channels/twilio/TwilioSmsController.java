@@ -126,7 +126,7 @@ class TwilioSmsController {
     }
     log.info("event=sms_status sid={} status={} error={}", messageSid, status, errorCode);
     // Without a listener (the outbox is not connected yet) the log line above is the record.
-    deliveries.ifAvailable(listener -> listener.onStatus(
+    deliveries.orderedStream().forEach(listener -> listener.onStatus(
         new SmsDeliveryListener.SmsDeliveryStatus(key, messageSid, status, blankToNull(errorCode))));
     return ResponseEntity.noContent().build();
   }
