@@ -36,6 +36,12 @@ import org.linli.knowledge.SearchResult;
  */
 public final class PolicyDialogueEngine implements DialogueEngine {
 
+  /**
+   * What a channel passes for a photo the resident sent (WeChat): the photo itself is kept by the
+   * channel as evidence; the dialogue must not take the marker as an answer to a question.
+   */
+  static final java.util.Set<String> PHOTO_MARKERS = java.util.Set.of("[图片]", "[photo]");
+
   /** Below this, the intent model's guess is not trusted on its own. */
   static final double MIN_INTENT_CONFIDENCE = 0.45;
 
@@ -63,6 +69,10 @@ public final class PolicyDialogueEngine implements DialogueEngine {
     if (token.isPresent()) {
       ctx.lang = hint == null ? Lang.ZH : hint;
       return onToken(ctx, token.get());
+    }
+    if (PHOTO_MARKERS.contains(text)) {
+      ctx.lang = hint == null ? (text.equals("[photo]") ? Lang.EN : Lang.ZH) : hint;
+      return photo(ctx);
     }
     Understanding u = nlu.understand(text, hint);
     ctx.lang = turn.langHint() != null ? turn.langHint() : u.lang();
@@ -522,6 +532,18 @@ public final class PolicyDialogueEngine implements DialogueEngine {
     String comment = ctx.understanding == null ? text : ctx.understanding.masked();
     ctx.actions.add(new Action.Rate(ticket, score, comment));
     return Optional.of(ctx.reply("rate", 1.0, Reply.text(say(ctx, "rating.commentThanks"))));
+  }
+
+  /** A photo: thanked for, and the question the form was at is asked again. */
+  private TurnResult photo(Context ctx) {
+    String pending = ctx.state.get(Slots.PENDING).orElse("");
+    if (pending.startsWith("report.")) {
+      List<Reply> replies = new ArrayList<>();
+      replies.add(Reply.text(say(ctx, "photo.withReport")));
+      LastReply.read(ctx.state).ifPresent(replies::add);
+      return ctx.reply("report_issue", 1.0, replies.toArray(Reply[]::new));
+    }
+    return ctx.reply("report_issue", 1.0, Reply.text(say(ctx, "photo.alone")));
   }
 
   private TurnResult repeat(Context ctx, double confidence) {

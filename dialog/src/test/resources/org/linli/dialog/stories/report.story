@@ -56,3 +56,19 @@ channel: voice
 > 算了
 < says: 先不报
 < no action
+
+## A photo sent in the middle of a report is kept as evidence, and the form goes on
+channel: wechat
+> 路灯坏了
+< says: 什么地方
+> [图片]
+< says: 照片收到了
+< says: 什么地方
+> 阳光花园门口
+< says: 电话
+
+## A photo on its own asks what and where
+channel: wechat
+> [图片]
+< says: 照片收到了
+< no action
