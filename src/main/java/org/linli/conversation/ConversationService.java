@@ -115,7 +115,9 @@ class ConversationService implements ConversationPort {
     }
     Instant now = clock.instant();
     ConversationStore.ConversationRow conversation = conversationFor(message, now);
-    if ("human".equals(conversation.mode())) {
+    // A phone caller always gets the menu: staff cannot type into a call (their replies go out by
+    // SMS), and the caller's open order is found by number and never opened twice.
+    if ("human".equals(conversation.mode()) && message.channel() != Channel.VOICE) {
       Optional<WorkOrder> open = handoff.openOrderOf(conversation.id());
       if (open.isPresent()) {
         return humanTurn(conversation, message, open.get(), now);

@@ -100,8 +100,17 @@ class TwilioVoiceChannelTest {
   }
 
   @Test
-  void checkingACaseSaysWhereToGetHelpUntilCasesCanBeLookedUp() {
-    assertThat(call("+8613700000007", "3").transcript()).contains("进度").contains("按0");
+  void checkingACaseWithoutOneSaysHowToGetHelp() {
+    assertThat(call("+8613700000017", "3").transcript()).contains("工单").contains("按0");
+  }
+
+  @Test
+  void aCaseReportedByPhoneCanBeCheckedByPressingThreeOnTheNextCall() {
+    call("+8613700000007", "2", "楼道里的路灯不亮了", "幸福小区5号楼", "1");
+
+    String t = call("+8613700000007", "3").transcript();
+    // the case is found by the caller's number and told in plain words, not internal codes
+    assertThat(t).contains("工单").contains("等工作人员接手").doesNotContain("没有找到");
   }
 
   @Test
