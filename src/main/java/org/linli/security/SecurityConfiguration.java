@@ -56,7 +56,7 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             a ->
                 a.requestMatchers(
-                        "/api/chat/**", "/kiosk/**", "/channels/**", "/open311/**",
+                        "/api/chat/**", "/api/speech", "/kiosk", "/kiosk/**", "/channels/**", "/open311/**",
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                         "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
