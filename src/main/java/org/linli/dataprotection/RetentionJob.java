@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Purges the text of messages older than {@code linli.retention.message-days}, counting them first
  * into {@code message_stats} (per day, channel, direction, intent), and empties the text of
- * delivered outbox messages as old. Safe on several nodes at once: a node works only after claiming
+ * delivered outbox messages as old, and the dialogue state of conversations idle as long. Safe on several nodes at once: a node works only after claiming
  * the job's row in {@code job_lock} with a guarded update, and each message is purged with
  * {@code ... where purged_at is null}, counted only by the update that purged it, so a run that is
  * repeated or overlaps another never counts a message twice. Batches of 500, one transaction each.
@@ -88,8 +88,14 @@ public class RetentionJob {
           jdbc.sql("update outbox set text = '' where status in ('sent', 'failed') and created_at < ? and text <> ''")
               .param(utc(cutoff))
               .update();
-      if (total > 0 || outbox > 0) {
-        log.info("event=retention_purged messages={} outbox={} days={}", total, outbox, properties.messageDays());
+      // dialogue state of a conversation idle as long may hold a phone number given in a form
+      int states =
+          jdbc.sql("update conversation set state = '' where updated_at < ? and state <> ''")
+              .param(utc(cutoff))
+              .update();
+      if (total > 0 || outbox > 0 || states > 0) {
+        log.info("event=retention_purged messages={} outbox={} conversation_states={} days={}",
+            total, outbox, states, properties.messageDays());
       }
       return total;
     } finally {

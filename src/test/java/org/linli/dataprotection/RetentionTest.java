@@ -78,6 +78,22 @@ class RetentionTest {
   }
 
   @Test
+  void theDialogueStateOfAConversationIdlePastTheRetentionPeriodIsCleared() {
+    String idle = converse("我要报修，电话13812345678");
+    String active = converse("我要报修");
+    jdbc.sql("update conversation set state = 'pii.phone=secret', updated_at = updated_at - interval '181' day"
+        + " where id = ?").param(idle).update();
+    jdbc.sql("update conversation set state = 'pii.phone=secret' where id = ?").param(active).update();
+
+    retention.purge();
+
+    assertThat(jdbc.sql("select state from conversation where id = ?").param(idle).query(String.class).single())
+        .isEmpty();
+    assertThat(jdbc.sql("select state from conversation where id = ?").param(active).query(String.class).single())
+        .isEqualTo("pii.phone=secret");
+  }
+
+  @Test
   void severalNodesRunningAtOnceCountEveryMessageOnce() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
