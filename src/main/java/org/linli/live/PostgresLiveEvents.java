@@ -6,10 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -71,6 +75,8 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
   private final ExecutorService dispatch =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-dispatch").daemon().factory());
   private final Thread listenerThread;
+  private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>(100_000);
+  private final Thread notifierThread;
   private volatile boolean running = true;
   private volatile Connection listening;
   private volatile boolean listeningNow;
@@ -89,6 +95,7 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
     this.reconnectDelay = reconnectDelay;
     this.channel = channelFor(currentSchema(dataSource));
     this.listenerThread = Thread.ofPlatform().name("live-listener").daemon().start(this::listen);
+    this.notifierThread = Thread.ofPlatform().name("live-notifier").daemon().start(this::sendNotifications);
     log.info("event=live_transport transport=postgres channel={} node={}", channel, node);
   }
 
@@ -138,21 +145,46 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
   }
 
   /**
-   * On a connection of its own, not the transaction's: publishers call after their commit, and a
-   * NOTIFY on the committed transaction's connection would wait for a commit that never comes.
+   * Queued for the notifier thread: publishers call after their commit but while their request
+   * still holds its pooled connection, and taking a second one there starves the pool under load
+   * (every connection held by a request waiting for another). The notifier sends what gathered in
+   * one statement, on a connection of its own, in order.
    */
   private void notify(String payload) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
-      if (!c.getAutoCommit()) {
-        c.setAutoCommit(true);
+    if (!outgoing.offer(payload)) {
+      log.warn("event=live_notify_dropped reason=queue_full");
+    }
+  }
+
+  private void sendNotifications() {
+    List<String> batch = new ArrayList<>();
+    while (running || !outgoing.isEmpty()) {
+      try {
+        String first = outgoing.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        outgoing.drainTo(batch, 500);
+        try (Connection c = dataSource.getConnection();
+            PreparedStatement s =
+                c.prepareStatement("select pg_notify(?, p) from unnest(?::text[]) with ordinality as t(p, i) order by i")) {
+          if (!c.getAutoCommit()) {
+            c.setAutoCommit(true);
+          }
+          s.setString(1, channel);
+          s.setArray(2, c.createArrayOf("text", batch.toArray()));
+          s.execute();
+        }
+      } catch (SQLException | RuntimeException e) {
+        // the changes are committed; only other nodes' live views miss them until they redraw
+        log.warn("event=live_notify_failed events={} error={}", batch.size(), e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
       }
-      s.setString(1, channel);
-      s.setString(2, payload);
-      s.execute();
-    } catch (SQLException e) {
-      // the change is committed; only other nodes' live views miss it until they redraw
-      log.warn("event=live_notify_failed error={}", e.toString());
     }
   }
 
@@ -260,6 +292,11 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
       }
     }
     listenerThread.interrupt();
+    try {
+      notifierThread.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     dispatch.shutdown();
     try {
       dispatch.awaitTermination(2, TimeUnit.SECONDS);

@@ -102,4 +102,37 @@ class PostgresLiveEventsTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> seenOnB.size() == 1);
     assertThat(seenOnB.getFirst().number()).isEqualTo("GD-2");
   }
+
+  @Test
+  void aPublisherStillHoldingItsPooledConnectionDoesNotWaitForAnother() throws Exception {
+    String url = BASE + "?currentSchema=" + schema;
+    var config = new com.zaxxer.hikari.HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(USER);
+    config.setMaximumPoolSize(1);
+    config.setConnectionTimeout(1_000);
+    try (var pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+      PostgresLiveEvents busyNode =
+          new PostgresLiveEvents(
+              pool,
+              new PostgresLiveEvents.ListenerConnection(url, USER, ""),
+              null,
+              JsonMapper.builder().build(),
+              Duration.ofMillis(200));
+      try {
+        List<TicketEvent> seenOnB = new CopyOnWriteArrayList<>();
+        nodeB.subscribe(LiveEvents.TICKETS, e -> seenOnB.add((TicketEvent) e), null);
+        // after the commit, the request's connection is still checked out: the pool is empty
+        try (java.sql.Connection held = pool.getConnection()) {
+          long start = System.nanoTime();
+          busyNode.publish(LiveEvents.TICKETS, claimed("GD-3"));
+          assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+          assertThat(held.isValid(1)).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> seenOnB.size() == 1);
+      } finally {
+        busyNode.close();
+      }
+    }
+  }
 }
