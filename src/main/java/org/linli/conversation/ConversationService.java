@@ -149,7 +149,13 @@ class ConversationService implements ConversationPort {
           WorkOrder order = escalate(conversation, message, escalate, now);
           handedTo = new TurnOutcome.Handoff(order.number(), order.status().code());
           replies.add(Reply.text(words.get(turn.lang(), "resident.ticket.opened", order.number())));
-          String queue = words.queue(turn.lang(), handoff.queueInfo(order));
+          QueueInfo queueInfo = handoff.queueInfo(order);
+          if (message.channel() == Channel.VOICE
+              && (!queueInfo.staffedNow() || queueInfo.priorityCallback())) {
+            // nobody can take the call now: staff must phone the caller back
+            handoff.callbackTask(conversation.id(), "caller", escalate.summary());
+          }
+          String queue = words.queue(turn.lang(), queueInfo);
           if (!queue.isEmpty()) {
             replies.add(Reply.text(queue));
           }

@@ -110,9 +110,9 @@ class OutboxDeliveryTest {
 
     assertThat(sms.attempts).isEmpty();
     assertThat(handoff.history(Actor.SYSTEM, number))
-        .filteredOn(h -> h.type().equals("callback_task"))
+        .filteredOn(h -> h.type().equals("callback_task") && h.detail().startsWith("landline"))
         .singleElement()
-        .satisfies(h -> assertThat(h.detail()).startsWith("landline").contains("王师傅"));
+        .satisfies(h -> assertThat(h.detail()).contains("王师傅"));
   }
 
   @Autowired org.linli.resident.ResidentDirectory residents;

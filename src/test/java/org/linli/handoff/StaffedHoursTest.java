@@ -49,6 +49,20 @@ class StaffedHoursTest {
   }
 
   @Test
+  void aCallerAskingForAPersonOutsideStaffedHoursBecomesACallbackTaskForStaff() {
+    DayOfWeek today = Instant.now().atZone(ZoneId.of("Asia/Shanghai")).getDayOfWeek();
+    handoff.setStaffing(ADMIN, new HandoffService.Staffing(
+        EnumSet.complementOf(EnumSet.of(today)), LocalTime.of(8, 30), LocalTime.of(17, 30)));
+
+    TurnOutcome outcome = conversations.handle(new InboundMessage(
+        Channel.VOICE, null, "13600007777", "call-" + System.nanoTime(), "人工", null, Instant.now()));
+
+    assertThat(handoff.history(Actor.SYSTEM, outcome.handoff().ticketId()))
+        .extracting(HistoryEntry::type)
+        .contains("callback_task");
+  }
+
+  @Test
   void outsideStaffedHoursTheResidentIsToldWhenSomeoneWillCallBack() {
     DayOfWeek today = Instant.now().atZone(ZoneId.of("Asia/Shanghai")).getDayOfWeek();
     EnumSet<DayOfWeek> otherDays = EnumSet.complementOf(EnumSet.of(today));
