@@ -106,6 +106,9 @@ class ClusterIT {
               List.of(
                   "--spring.flyway.schemas=" + SCHEMA,
                   "--linli.knowledge.watch=false",
+                  // this test drives one conversation far faster than a resident types; the
+                  // per-conversation rate limit (tested on its own) would refuse it
+                  "--linli.rate-limit.enabled=false",
                   // staff answer around the clock, so the replies do not depend on the hour
                   "--linli.handoff.staffed-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
                   "--linli.handoff.staffed-from=00:00",
