@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ public class JobLock {
    * @param atLeast the shortest: other nodes skip the job until then, however quick the run
    */
   public boolean runExclusively(String name, Duration atMost, Duration atLeast, Runnable job) {
-    Instant start = clock.instant();
+    // microseconds: what the databases store, so the release below finds the lease it took
+    Instant start = clock.instant().truncatedTo(ChronoUnit.MICROS);
     if (!acquire(name, start, start.plus(atMost))) {
       log.debug("event=job_skipped job={} reason=held_elsewhere", name);
       return false;
@@ -61,7 +63,7 @@ public class JobLock {
       job.run();
       return true;
     } finally {
-      Instant end = clock.instant();
+      Instant end = clock.instant().truncatedTo(ChronoUnit.MICROS);
       Instant until = start.plus(atLeast).isAfter(end) ? start.plus(atLeast) : end;
       jdbc.sql("update job_lock set locked_until = ? where name = ? and locked_by = ? and locked_at = ?")
           .params(utc(until), name, node, utc(start))

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.linli.cluster.JobLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Purges the text of messages older than {@code linli.retention.message-days}, counting them first
  * into {@code message_stats} (per day, channel, direction, intent), and empties the text of
- * delivered outbox messages as old, and the dialogue state of conversations idle as long. Safe on several nodes at once: a node works only after claiming
- * the job's row in {@code job_lock} with a guarded update, and each message is purged with
+ * delivered outbox messages as old, and the dialogue state of conversations idle as long. Safe on several nodes at once: a node works only while it holds
+ * the job's lease ({@link JobLock}), and each message is purged with
  * {@code ... where purged_at is null}, counted only by the update that purged it, so a run that is
  * repeated or overlaps another never counts a message twice. Batches of 500, one transaction each.
  */
@@ -37,6 +37,7 @@ public class RetentionJob {
   private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
   private static final int BATCH = 500;
   private static final Duration LEASE = Duration.ofMinutes(30);
+  private static final String JOB = "retention";
   private static final String NO_INTENT = "-";
 
   private final JdbcClient jdbc;
@@ -44,19 +45,21 @@ public class RetentionJob {
   private final RetentionProperties properties;
   private final Clock clock;
   private final TransactionTemplate transaction;
-  private final String node = UUID.randomUUID().toString();
+  private final JobLock jobs;
 
   RetentionJob(
       JdbcClient jdbc,
       JdbcTemplate template,
       RetentionProperties properties,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      JobLock jobs) {
     this.jdbc = jdbc;
     this.template = template;
     this.properties = properties;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
+    this.jobs = jobs;
   }
 
   @Scheduled(
@@ -72,45 +75,33 @@ public class RetentionJob {
 
   /** Runs the job once if no other node is running it; returns how many messages were purged. */
   public int purge() {
-    Instant now = clock.instant();
-    if (!claim(now)) {
-      return 0;
-    }
-    try {
-      Instant cutoff = now.minus(Duration.ofDays(properties.messageDays()));
-      int total = 0;
-      int purged;
-      do {
-        purged = transaction.execute(tx -> purgeBatch(cutoff, now));
-        total += purged;
-      } while (purged > 0);
-      int outbox =
-          jdbc.sql("update outbox set text = '' where status in ('sent', 'failed') and created_at < ? and text <> ''")
-              .param(utc(cutoff))
-              .update();
-      // dialogue state of a conversation idle as long may hold a phone number given in a form
-      int states =
-          jdbc.sql("update conversation set state = '' where updated_at < ? and state <> ''")
-              .param(utc(cutoff))
-              .update();
-      if (total > 0 || outbox > 0 || states > 0) {
-        log.info("event=retention_purged messages={} outbox={} conversation_states={} days={}",
-            total, outbox, states, properties.messageDays());
-      }
-      return total;
-    } finally {
-      jdbc.sql("update job_lock set locked_until = ?, locked_by = null where name = 'retention' and locked_by = ?")
-          .params(utc(clock.instant()), node)
-          .update();
-    }
+    int[] purgedHere = {0};
+    jobs.runExclusively(JOB, LEASE, Duration.ZERO, () -> purgedHere[0] = purgeNow(clock.instant()));
+    return purgedHere[0];
   }
 
-  private boolean claim(Instant now) {
-    return jdbc.sql(
-                "update job_lock set locked_until = ?, locked_by = ? where name = 'retention' and locked_until < ?")
-            .params(utc(now.plus(LEASE)), node, utc(now))
-            .update()
-        == 1;
+  private int purgeNow(Instant now) {
+    Instant cutoff = now.minus(Duration.ofDays(properties.messageDays()));
+    int total = 0;
+    int purged;
+    do {
+      purged = transaction.execute(tx -> purgeBatch(cutoff, now));
+      total += purged;
+    } while (purged > 0);
+    int outbox =
+        jdbc.sql("update outbox set text = '' where status in ('sent', 'failed') and created_at < ? and text <> ''")
+            .param(utc(cutoff))
+            .update();
+    // dialogue state of a conversation idle as long may hold a phone number given in a form
+    int states =
+        jdbc.sql("update conversation set state = '' where updated_at < ? and state <> ''")
+            .param(utc(cutoff))
+            .update();
+    if (total > 0 || outbox > 0 || states > 0) {
+      log.info("event=retention_purged messages={} outbox={} conversation_states={} days={}",
+          total, outbox, states, properties.messageDays());
+    }
+    return total;
   }
 
   private record Old(long id, String channel, String direction, String intent, Instant at) {}

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import org.linli.channels.wechat.AccessTokenStore;
 import org.linli.channels.wechat.WeChatProperties;
@@ -31,7 +29,6 @@ import org.springframework.util.StringUtils;
 class JdbcAccessTokenStore implements AccessTokenStore {
 
   static final Duration LEASE = Duration.ofSeconds(30);
-  private static final Duration POLL = Duration.ofMillis(50);
 
   private final JdbcClient jdbc;
   private final PersonalData personalData;
@@ -104,9 +101,10 @@ class JdbcAccessTokenStore implements AccessTokenStore {
   }
 
   /** A lease on the row: held by one thread of one node at a time, or by nobody once expired. */
-  private final class LeaseLock implements Lock {
+  private final class LeaseLock extends AccessTokenLease {
 
-    private boolean acquire() {
+    @Override
+    boolean acquire() {
       ensureRow();
       Instant now = clock.instant();
       return jdbc.sql(
@@ -122,73 +120,9 @@ class JdbcAccessTokenStore implements AccessTokenStore {
           == 1;
     }
 
-    /**
-     * WxJava fetches a token as soon as it holds the lock, without looking again whether another
-     * node fetched one while it waited; so the lock is refused when a valid token is there, and
-     * WxJava's loop then reads that token instead of fetching (and invalidating) another.
-     */
     @Override
-    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-      long deadline = System.nanoTime() + unit.toNanos(time);
-      while (true) {
-        if (acquire()) {
-          if (tokenValid()) {
-            unlock();
-            return false;
-          }
-          return true;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL.toNanos()));
-      }
-    }
-
-    private boolean tokenValid() {
+    boolean tokenValid() {
       return current().filter(t -> clock.instant().isBefore(t.expiresAt())).isPresent();
-    }
-
-    @Override
-    public boolean tryLock() {
-      return acquire();
-    }
-
-    /**
-     * Taken to expire a token WeChat called invalid (WxJava's error path): waits for the lease
-     * whatever the stored token looks like.
-     */
-    @Override
-    public void lock() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          if (acquireOrPause()) {
-            break;
-          }
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    public void lockInterruptibly() throws InterruptedException {
-      while (!acquireOrPause()) {
-        // keep waiting
-      }
-    }
-
-    private boolean acquireOrPause() throws InterruptedException {
-      if (acquire()) {
-        return true;
-      }
-      TimeUnit.NANOSECONDS.sleep(POLL.toNanos());
-      return false;
     }
 
     @Override
@@ -198,11 +132,6 @@ class JdbcAccessTokenStore implements AccessTokenStore {
                   + " where app_id = ? and lock_owner = ?")
           .params(appId, owner())
           .update();
-    }
-
-    @Override
-    public Condition newCondition() {
-      throw new UnsupportedOperationException("a database lease has no conditions");
     }
   }
 }

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import org.linli.channels.wechat.AccessTokenStore;
 import org.linli.channels.wechat.WeChatProperties;
@@ -32,7 +30,6 @@ class RedisAccessTokenStore implements AccessTokenStore {
           "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1])"
               + " else return 0 end",
           Long.class);
-  private static final Duration POLL = Duration.ofMillis(50);
 
   private final StringRedisTemplate redis;
   private final PersonalData personalData;
@@ -88,10 +85,11 @@ class RedisAccessTokenStore implements AccessTokenStore {
     return node + ":" + Thread.currentThread().threadId();
   }
 
-  /** See {@link JdbcAccessTokenStore}: refused while a valid token is stored. */
-  private final class LeaseLock implements Lock {
+  /** The refresh lock as a Redis key with an expiry (see {@link AccessTokenLease}). */
+  private final class LeaseLock extends AccessTokenLease {
 
-    private boolean acquire() {
+    @Override
+    boolean acquire() {
       String owner = owner();
       if (owner.equals(redis.opsForValue().get(lockKey))) {
         return true;
@@ -100,74 +98,14 @@ class RedisAccessTokenStore implements AccessTokenStore {
           redis.opsForValue().setIfAbsent(lockKey, owner, JdbcAccessTokenStore.LEASE));
     }
 
-    private boolean tokenValid() {
+    @Override
+    boolean tokenValid() {
       return current().filter(t -> clock.instant().isBefore(t.expiresAt())).isPresent();
-    }
-
-    @Override
-    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-      long deadline = System.nanoTime() + unit.toNanos(time);
-      while (true) {
-        if (acquire()) {
-          if (tokenValid()) {
-            unlock();
-            return false;
-          }
-          return true;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL.toNanos()));
-      }
-    }
-
-    @Override
-    public boolean tryLock() {
-      return acquire();
-    }
-
-    @Override
-    public void lock() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          if (tryLockIgnoringToken()) {
-            break;
-          }
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    private boolean tryLockIgnoringToken() throws InterruptedException {
-      if (acquire()) {
-        return true;
-      }
-      TimeUnit.NANOSECONDS.sleep(POLL.toNanos());
-      return false;
-    }
-
-    @Override
-    public void lockInterruptibly() throws InterruptedException {
-      while (!tryLockIgnoringToken()) {
-        // keep waiting
-      }
     }
 
     @Override
     public void unlock() {
       redis.execute(RELEASE, List.of(lockKey), owner());
-    }
-
-    @Override
-    public Condition newCondition() {
-      throw new UnsupportedOperationException("a Redis lease has no conditions");
     }
   }
 }

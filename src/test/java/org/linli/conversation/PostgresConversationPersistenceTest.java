@@ -1,10 +1,8 @@
 package org.linli.conversation;
 
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.linli.PostgresTestSchemas;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,8 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"test", "postgres", "pgtest"})
 class PostgresConversationPersistenceTest extends ConversationPersistenceContract {
 
-  static final String SCHEMA = "linli_test_" + UUID.randomUUID().toString().replace("-", "");
-  static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+  static final String SCHEMA = PostgresTestSchemas.newName("linli_test_");
 
   @DynamicPropertySource
   static void schema(DynamicPropertyRegistry registry) {
@@ -27,11 +24,6 @@ class PostgresConversationPersistenceTest extends ConversationPersistenceContrac
 
   @AfterAll
   static void dropSchema() {
-    var ds = new SingleConnectionDataSource(URL, System.getenv().getOrDefault("LINLI_TEST_PG_USER", "postgres"), "", true);
-    try {
-      JdbcClient.create(ds).sql("drop schema if exists " + SCHEMA + " cascade").update();
-    } finally {
-      ds.destroy();
-    }
+    PostgresTestSchemas.drop(SCHEMA);
   }
 }

@@ -3,18 +3,16 @@ package org.linli.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.linli.PostgresTestSchemas;
 import org.linli.channels.wechat.CustomerServiceWindow;
 import org.linli.channels.wechat.WeChatProperties;
 import org.linli.channels.wechat.WeChatStore;
 import org.linli.privacy.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"test", "postgres", "pgtest"})
 class PostgresWeChatTest extends WeChatTestBase {
 
-  static final String SCHEMA = "linli_wechat_" + UUID.randomUUID().toString().replace("-", "");
+  static final String SCHEMA = PostgresTestSchemas.newName("linli_wechat_");
 
   @DynamicPropertySource
   static void schema(DynamicPropertyRegistry registry) {
@@ -32,17 +30,7 @@ class PostgresWeChatTest extends WeChatTestBase {
 
   @AfterAll
   static void dropSchema() {
-    var ds =
-        new SingleConnectionDataSource(
-            "jdbc:postgresql://127.0.0.1:5432/test",
-            System.getenv().getOrDefault("LINLI_TEST_PG_USER", "postgres"),
-            "",
-            true);
-    try {
-      JdbcClient.create(ds).sql("drop schema if exists " + SCHEMA + " cascade").update();
-    } finally {
-      ds.destroy();
-    }
+    PostgresTestSchemas.drop(SCHEMA);
   }
 
   @Autowired WeChatStore store;
