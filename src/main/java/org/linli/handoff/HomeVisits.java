@@ -53,6 +53,11 @@ public class HomeVisits {
   public record HomeVisitScheduled(String ticket, String conversationId, Instant from, Instant until,
       String assigneeName) {}
 
+  /** The service centre's time zone: visit windows are entered and shown in it. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** Whether the order's resident may be offered a home visit (extra help, with consent). */
   @Transactional(readOnly = true)
   public boolean offered(WorkOrder order) {

@@ -37,6 +37,7 @@ class HomeVisitConsoleController {
     var me = actors.member(principal);
     model.addAttribute("me", me);
     model.addAttribute("visits", visits.open(StaffActors.actor(me)));
+    model.addAttribute("visitZone", visits.zone());
     return "staff/visits";
   }
 

@@ -125,6 +125,7 @@ class StaffConsoleController {
     model.addAttribute("visits", homeVisits.forOrder(actor, number));
     boolean offered = homeVisits.offered(order);
     model.addAttribute("visitOffered", offered);
+    model.addAttribute("visitZone", homeVisits.zone());
     model.addAttribute("visitStaff", offered ? accounts.all() : List.of());
     if (me.admin() && order.residentId() != null) {
       model.addAttribute("support", care.support(order.residentId()).orElse(null));

@@ -122,10 +122,11 @@ class HomeVisitTest {
     // the console shows it on the order and on the supervisors' list
     String page = mvc.perform(get("/staff/tickets/" + number).with(user("wang").roles("STAFF")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(page).contains("上门服务").contains(day + " 09:00").contains("安排上门");
+    // shown in the service centre's time, as entered
+    assertThat(page).contains("上门服务").contains(day + " 09:00–11:00 · 王师傅").contains("安排上门");
     String list = mvc.perform(get("/staff/visits").with(user("zhao").roles("SUPERVISOR")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(list).contains(number).contains("幸福小区3号楼2单元501");
+    assertThat(list).contains(number).contains("幸福小区3号楼2单元501").contains(day + " 09:00–11:00");
 
     // once made, the visit leaves the open list and the history says so
     long id = jdbc.sql("select v.id from home_visit v join work_order o on o.id = v.work_order_id where o.number = ?")
