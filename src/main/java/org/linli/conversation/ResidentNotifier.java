@@ -37,6 +37,7 @@ class ResidentNotifier {
   private final org.linli.handoff.HandoffService handoff;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<org.linli.channels.OutboundSender> senders;
 
   ResidentNotifier(
       ConversationStore store,
@@ -46,7 +47,9 @@ class ResidentNotifier {
       CareService care,
       org.linli.handoff.HandoffService handoff,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      org.springframework.beans.factory.ObjectProvider<org.linli.channels.OutboundSender> senders) {
+    this.senders = senders;
     this.store = store;
     this.words = words;
     this.outbox = outbox;
@@ -104,12 +107,53 @@ class ResidentNotifier {
         // notes, transfers, the resident's own messages: nothing to tell the resident
       }
     }
+    String landline = "resolved".equals(event.type()) ? landlineToCall(conversation) : null;
+    Long first = null;
     for (String text : notices) {
       long id = store.appendOutbound(conversation.id(), conversation.channel(), author, text, now);
+      first = first == null ? id : first;
+      store.messageById(id).ifPresent(
+          m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
+      if (landline == null) {
+        push(conversation, id, text);
+      }
+    }
+    if (landline != null && first != null) {
+      // one call per resolution: the key is the resolution notice's message id
+      outbox.enqueue("rating-call:" + event.number() + ":" + first, Channel.VOICE, landline,
+          conversation.id(), null, event.number());
+    }
+  }
+
+  /**
+   * The landline to call for the closing question: a phone caller whose number cannot take an
+   * SMS (see {@link #mobile}), when outbound calls are configured; otherwise null, and the
+   * resolution becomes a callback task for staff as every other notice to a landline does.
+   */
+  private String landlineToCall(ConversationStore.ConversationRow conversation) {
+    if (conversation.channel() != Channel.VOICE || conversation.residentId() == null
+        || senders.stream().noneMatch(s -> s.channel() == Channel.VOICE)) {
+      return null;
+    }
+    return residents.contact(conversation.residentId(), IdentityKind.PHONE)
+        .filter(phone -> !mobile(phone))
+        .orElse(null);
+  }
+
+  /** The resident is told, on their channel, when staff will come to their home. */
+  @EventListener
+  void homeVisit(org.linli.handoff.HomeVisits.HomeVisitScheduled visit) {
+    if (visit.conversationId() == null) {
+      return;
+    }
+    store.lock(visit.conversationId()).ifPresent(conversation -> {
+      String text = words.homeVisit(conversation.lang(), visit.from(), visit.until(), visit.assigneeName(), visit.ticket());
+      Instant now = clock.instant();
+      long id = store.appendOutbound(conversation.id(), conversation.channel(), "assistant", text, now);
       store.messageById(id).ifPresent(
           m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
       push(conversation, id, text);
-    }
+    });
   }
 
   /** A mainland mobile number (11 digits starting with 1) can take an SMS; a landline cannot. */

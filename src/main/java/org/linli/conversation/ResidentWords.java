@@ -28,6 +28,29 @@ class ResidentWords {
     return messages.getMessage(key, args, key, locale(lang));
   }
 
+  /**
+   * A home visit in plain words: "12月3日上午（9:00至11:00）"; the part of the day is named when
+   * the window lies within one (morning until 12:00, afternoon 12:00-18:00, evening after 18:00).
+   */
+  String homeVisit(Lang lang, java.time.Instant from, java.time.Instant until, String who, String number) {
+    java.time.ZonedDateTime start = from.atZone(zone);
+    java.time.ZonedDateTime end = until.atZone(zone);
+    java.time.LocalTime noon = java.time.LocalTime.NOON;
+    java.time.LocalTime six = java.time.LocalTime.of(18, 0);
+    String part =
+        !end.toLocalTime().isAfter(noon) ? "morning"
+            : !start.toLocalTime().isBefore(six) ? "evening"
+            : !start.toLocalTime().isBefore(noon) && !end.toLocalTime().isAfter(six) ? "afternoon"
+            : "day";
+    DateTimeFormatter day = lang == Lang.EN
+        ? DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH)
+        : DateTimeFormatter.ofPattern("M月d日");
+    DateTimeFormatter hour = DateTimeFormatter.ofPattern("H:mm");
+    return get(lang, "resident.ticket.homeVisit",
+        who == null || who.isBlank() ? "" : get(lang, "resident.homeVisit.who", who),
+        day.format(start), get(lang, "resident.homeVisit." + part), hour.format(start), hour.format(end), number);
+  }
+
   String queue(Lang lang, QueueInfo info) {
     if (info.claimed()) {
       return "";

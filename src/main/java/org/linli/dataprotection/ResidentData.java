@@ -129,6 +129,7 @@ public class ResidentData {
               + " rating_comment = null, resolution = case when resolution is null then null else ? end"
               + " where id = ?")
           .params(ERASED, ERASED, id).update();
+      jdbc.sql("update home_visit set address = ? where work_order_id = ?").params(ERASED, id).update();
     }
     done.put("workOrders", orders.size());
     done.put("conversations", jdbc.sql(

@@ -532,6 +532,30 @@ public class HandoffService {
         });
   }
 
+  /**
+   * The closing call to a landline resident ended without a rating ({@code callStatus}: busy,
+   * no-answer, failed, or answered but no key pressed): staff get a callback task, once per
+   * resolution, however often Twilio reports the end. Nothing happens once the order was rated.
+   */
+  @Transactional
+  public void ratingCallEnded(String number, String callStatus) {
+    WorkOrder order = locked(Actor.SYSTEM, number);
+    if (order.status() != TicketStatus.RESOLVED || order.conversationId() == null) {
+      return;
+    }
+    boolean already = store.history(order.id()).stream()
+        .anyMatch(h -> "callback_task".equals(h.type()) && h.detail() != null
+            && h.detail().startsWith("rating_call") && !h.at().isBefore(order.resolvedAt()));
+    if (already) {
+      return;
+    }
+    String text = "rating call " + callStatus + ": phone the resident, tell them the outcome and ask for a rating";
+    store.appendEvent(order.id(), clock.instant(), Actor.SYSTEM.username(), "callback_task",
+        "rating_call " + callStatus + ": " + limit(order.resolution()));
+    publish(order, "callback_task", Actor.SYSTEM.username(), Actor.SYSTEM.displayName(), text);
+    log.info("event=ticket_callback_task number={} why=rating_call status={}", number, callStatus);
+  }
+
   /** Alerts supervisors once about each order nobody claimed in time. Safe to run on any node. */
   @Transactional
   public int alertUnclaimed() {

@@ -38,6 +38,7 @@ class StaffConsoleController {
   private final Outbox outbox;
   private final MessageSource messages;
   private final org.linli.care.CareService care;
+  private final org.linli.handoff.HomeVisits homeVisits;
 
   StaffConsoleController(
       HandoffService handoff,
@@ -47,7 +48,9 @@ class StaffConsoleController {
       StaffAccounts accounts,
       Outbox outbox,
       MessageSource messages,
-      org.linli.care.CareService care) {
+      org.linli.care.CareService care,
+      org.linli.handoff.HomeVisits homeVisits) {
+    this.homeVisits = homeVisits;
     this.handoff = handoff;
     this.actors = actors;
     this.views = views;
@@ -119,6 +122,11 @@ class StaffConsoleController {
     model.addAttribute("departments", handoff.departments());
     model.addAttribute("staff", me.supervisor() ? accounts.all() : List.of());
     model.addAttribute("overdue", order.overdue(java.time.Instant.now()));
+    model.addAttribute("visits", homeVisits.forOrder(actor, number));
+    boolean offered = homeVisits.offered(order);
+    model.addAttribute("visitOffered", offered);
+    model.addAttribute("visitZone", homeVisits.zone());
+    model.addAttribute("visitStaff", offered ? accounts.all() : List.of());
     if (me.admin() && order.residentId() != null) {
       model.addAttribute("support", care.support(order.residentId()).orElse(null));
       model.addAttribute("proxies", care.proxies(order.residentId()));

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the staff API as RFC 9457 problem details with a stable {@code code}. */
-@RestControllerAdvice(assignableTypes = {StaffApiController.class, AdminApiController.class})
+@RestControllerAdvice(assignableTypes = {StaffApiController.class, AdminApiController.class, HomeVisitApiController.class})
 class StaffProblems extends ResponseEntityExceptionHandler {
 
   private final MessageSource messages;

@@ -32,4 +32,18 @@ final class TwilioConditions {
               || set(context, "linli.twilio.messaging-service-sid"));
     }
   }
+
+  /**
+   * Outbound calls: account SID, auth token, a from number (a messaging service cannot call) and
+   * a public base URL (Twilio fetches the call's TwiML from it).
+   */
+  static final class Calling implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return set(context, "linli.twilio.account-sid")
+          && set(context, "linli.twilio.auth-token")
+          && set(context, "linli.twilio.from-number")
+          && set(context, "linli.twilio.public-base-url");
+    }
+  }
 }

@@ -67,6 +67,12 @@ class TwilioConfiguration {
     return new TwilioOutboundSender(sms);
   }
 
+  @Bean
+  @Conditional(TwilioConditions.Calling.class)
+  TwilioCallSender twilioCallSender(TwilioRestClient client) {
+    return new TwilioCallSender(client, properties);
+  }
+
   /** One line, for operators: which parts of the Twilio channel are on, and why the rest is off. */
   @EventListener(ApplicationReadyEvent.class)
   void report() {
@@ -91,6 +97,11 @@ class TwilioConfiguration {
         p.staffedNumber().isBlank()
             ? "staffed_line=off (linli.twilio.staffed-number not set: callers get a callback)"
             : "staffed_line=on hours=" + p.staffedDays() + " " + p.staffedHours() + " " + p.timeZone();
-    return webhooks + "; " + sending + "; " + person;
+    String calls =
+        p.sendingEnabled() && !p.fromNumber().isBlank() && !p.publicBaseUrl().isBlank()
+            ? "rating_calls=on"
+            : "rating_calls=off (needs sending, TWILIO_FROM_NUMBER and LINLI_PUBLIC_BASE_URL:"
+                + " landline residents get a staff callback instead)";
+    return webhooks + "; " + sending + "; " + person + "; " + calls;
   }
 }

@@ -10,6 +10,9 @@ final class TwilioUrls {
   static final String VOICE = "/channels/twilio/voice";
   static final String VOICE_GATHER = "/channels/twilio/voice/gather";
   static final String VOICE_DIAL = "/channels/twilio/voice/dial";
+  static final String RATING_CALL = "/channels/twilio/voice/rating";
+  static final String RATING_CALL_GATHER = "/channels/twilio/voice/rating/gather";
+  static final String RATING_CALL_STATUS = "/channels/twilio/voice/rating/status";
 
   private TwilioUrls() {}
 
