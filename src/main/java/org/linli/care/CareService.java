@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.linli.channels.InputText;
 import org.linli.audit.AuditLog;
+import org.linli.outbox.Outbox;
 import org.linli.privacy.PersonalData;
 import org.linli.resident.IdentityKind;
 import org.linli.resident.ResidentDirectory;
@@ -27,8 +28,10 @@ public class CareService {
   private final AuditLog audit;
   private final Clock clock;
   private final ResidentDirectory residents;
+  private final Outbox outbox;
 
-  CareService(JdbcClient jdbc, AuditLog audit, Clock clock, ResidentDirectory residents) {
+  CareService(JdbcClient jdbc, AuditLog audit, Clock clock, ResidentDirectory residents, Outbox outbox) {
+    this.outbox = outbox;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -47,6 +50,11 @@ public class CareService {
 
     public boolean active() {
       return revokedAt == null;
+    }
+
+    /** One of {@link #RELATIONS} (shown in the reader's language), not free text. */
+    public boolean standardRelation() {
+      return RELATIONS.contains(relation);
     }
   }
 
@@ -189,7 +197,9 @@ public class CareService {
     if (changed == 0) {
       throw new IllegalArgumentException("no carer record " + proxyId + " that is still in force");
     }
-    audit.record(actor, "care.proxy_revoked", "resident_proxy:" + proxyId, null);
+    // notices already queued for the carer are not sent any more either
+    int dropped = outbox.cancelPending(":proxy:" + proxyId);
+    audit.record(actor, "care.proxy_revoked", "resident_proxy:" + proxyId, "pending_notices_dropped=" + dropped);
     return proxy(proxyId).orElseThrow();
   }
 

@@ -37,6 +37,7 @@ class ResidentNotifier {
   private final org.linli.handoff.HandoffService handoff;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ConversationProperties properties;
 
   ResidentNotifier(
       ConversationStore store,
@@ -46,7 +47,9 @@ class ResidentNotifier {
       CareService care,
       org.linli.handoff.HandoffService handoff,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ConversationProperties properties) {
+    this.properties = properties;
     this.store = store;
     this.words = words;
     this.outbox = outbox;
@@ -77,11 +80,21 @@ class ResidentNotifier {
     Instant now = clock.instant();
     List<String> notices = new ArrayList<>();
     String author = "assistant";
+    // what the order's resident and their carers hear on their own channels, besides this conversation
+    boolean forOthers = true;
     switch (event.type()) {
+      case "opened" -> {
+        // the writer of the conversation was told in the turn's reply; the others are told here
+        String text = words.get(lang, "resident.ticket.opened", event.number());
+        tellOthers(event.number(), conversation, "ticket:" + event.number() + ":opened", text, lang);
+        return;
+      }
       case "claimed", "transfer_accepted", "reassigned" ->
           notices.add(words.get(lang, "resident.ticket.claimed", event.actorName(), event.number()));
       case "message" -> {
+        // a staff member talking with whoever wrote; the case notices reach the others
         author = "staff";
+        forOthers = false;
         notices.add(event.text());
       }
       case "resolved" -> {
@@ -96,6 +109,7 @@ class ResidentNotifier {
         store.setMode(conversation.id(), "bot", now);
       }
       case "released" -> {
+        forOthers = false;
         notices.add(words.get(lang, "resident.ticket.released", event.number()));
         store.setMode(conversation.id(), "bot", now);
       }
@@ -109,6 +123,80 @@ class ResidentNotifier {
       store.messageById(id).ifPresent(
           m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
       push(conversation, id, text);
+      if (forOthers) {
+        tellOthers(event.number(), conversation, "message:" + id, text, lang);
+      }
+    }
+    if (forOthers && "resolved".equals(event.type())) {
+      // the others may answer the rating question on their own channel
+      for (Recipient r : others(event.number(), conversation)) {
+        awaitRating(r, event.number(), lang, now);
+      }
+    }
+  }
+
+  /** Someone other than the writer of the order's conversation who hears about the order. */
+  private record Recipient(String residentId, String keySuffix, Channel channel, String address, String label) {}
+
+  /**
+   * The order's resident, when a carer wrote for them, and every carer whose record is in force,
+   * each on their own channel: SMS where a phone number is known, otherwise WeChat.
+   */
+  private List<Recipient> others(String number, ConversationStore.ConversationRow conversation) {
+    var order = handoff.byNumber(number).orElse(null);
+    if (order == null || order.residentId() == null) {
+      return List.of();
+    }
+    List<Recipient> out = new ArrayList<>();
+    String writer = conversation.residentId();
+    String subject = order.residentId();
+    if (!subject.equals(writer)) {
+      reach(subject, ":resident", null).ifPresent(out::add);
+    }
+    String label = null;
+    for (CareService.Proxy proxy : care.proxies(subject)) {
+      if (proxy.active() && !proxy.proxyResidentId().equals(writer)) {
+        if (label == null) {
+          label = residents.contact(subject, IdentityKind.PHONE)
+              .or(() -> residents.contact(subject, IdentityKind.WECHAT_OPENID))
+              .map(org.linli.privacy.PersonalData::mask).orElse("******");
+        }
+        reach(proxy.proxyResidentId(), ":proxy:" + proxy.id(), label).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private java.util.Optional<Recipient> reach(String residentId, String keySuffix, String label) {
+    return residents.contact(residentId, IdentityKind.PHONE)
+        .map(phone -> new Recipient(residentId, keySuffix, Channel.SMS, phone, label))
+        .or(() -> residents.contact(residentId, IdentityKind.WECHAT_OPENID)
+            .map(openid -> new Recipient(residentId, keySuffix, Channel.WECHAT, openid, label)));
+  }
+
+  /** Through the outbox, once per recipient and notice (the key says which), and not after revocation. */
+  private void tellOthers(String number, ConversationStore.ConversationRow conversation, String key, String text,
+      Lang lang) {
+    for (Recipient r : others(number, conversation)) {
+      String body = r.label() == null ? text : words.get(lang, "resident.carer.notice", r.label(), text);
+      outbox.enqueue(key + r.keySuffix(), r.channel(), r.address(), null, null, body);
+    }
+  }
+
+  /**
+   * Puts the rating question into the recipient's own conversation on that channel (their recent
+   * one, or a new one), so that a digit they send back rates the order.
+   */
+  private void awaitRating(Recipient r, String number, Lang lang, Instant now) {
+    ConversationStore.ConversationRow own = store
+        .latestOf(r.residentId(), r.channel(), now.minus(properties.idleTimeout()))
+        .flatMap(c -> store.lock(c.id()))
+        .orElseGet(() -> store.create(r.channel(), r.residentId(), lang, AccessProfiles.defaultFor(r.channel()),
+            DialogueState.EMPTY.serialize(), now));
+    DialogueState state = DialogueState.parse(own.state()).with("pending", "rating").with("rating.ticket", number);
+    store.update(own.id(), own.lang(), own.accessProfile(), state.serialize(), now);
+    if ("human".equals(own.mode())) {
+      store.setMode(own.id(), "bot", now);
     }
   }
 
@@ -148,16 +236,5 @@ class ResidentNotifier {
       return;
     }
     outbox.enqueue("message:" + messageId, via, recipient, conversation.id(), null, text);
-    if (conversation.residentId() == null) {
-      return;
-    }
-    // family members or carers acting for the resident (with consent) get the same messages
-    for (CareService.Proxy proxy : care.proxies(conversation.residentId())) {
-      if (proxy.revokedAt() == null) {
-        residents.contact(proxy.proxyResidentId(), IdentityKind.PHONE).ifPresent(phone ->
-            outbox.enqueue("message:" + messageId + ":proxy:" + proxy.id(), Channel.SMS, phone,
-                conversation.id(), null, text));
-      }
-    }
   }
 }
