@@ -14,14 +14,13 @@ import org.linli.dialog.Reply;
 import org.linli.dialog.TurnOutcome;
 import org.linli.dialog.nlu.PiiMasker;
 import org.linli.knowledge.Lang;
-import org.linli.privacy.PersonalData;
 import org.linli.resident.IdentityKind;
 import org.linli.resident.ResidentDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * A family member or carer recorded (with consent) for one or more residents writes on SMS or
- * WeChat: the assistant asks once per conversation whom they act for — "您是替 138****5678 办理吗？"
+ * WeChat: the assistant asks once per conversation whom they act for — "您是替尾号 5678 的居民办理吗？"
  * or a numbered list — keeps their first message meanwhile and answers it as soon as they chose.
  * The choice is a slot of the dialogue state; a record revoked meanwhile counts as "for yourself".
  */
@@ -134,13 +133,22 @@ final class CarerTurns {
     return words.get(lang, "resident.carer.askMany", String.join("\n", lines));
   }
 
-  /** The resident, masked (138****5678), with the carer's relation to them: "138****5678（子女）". */
+  /**
+   * The resident, by the last four characters of their contact only, with the carer's relation to
+   * them: "尾号 5678（子女）". (Not 138****5678: SMS rendering reads "**" as emphasis.)
+   */
   String label(CareService.Proxy proxy, Lang lang) {
-    String who = residents.contact(proxy.residentId(), IdentityKind.PHONE)
-        .or(() -> residents.contact(proxy.residentId(), IdentityKind.WECHAT_OPENID))
-        .map(PersonalData::mask)
-        .orElse("******");
-    return words.get(lang, "resident.carer.label", who, relation(proxy.relation(), lang));
+    return words.get(lang, "resident.carer.label", tail(residents, proxy.residentId()),
+        relation(proxy.relation(), lang));
+  }
+
+  /** The last four characters of a resident's phone number (else openid), or "****". */
+  static String tail(ResidentDirectory residents, String residentId) {
+    return residents.contact(residentId, IdentityKind.PHONE)
+        .or(() -> residents.contact(residentId, IdentityKind.WECHAT_OPENID))
+        .filter(c -> c.length() >= 4)
+        .map(c -> c.substring(c.length() - 4))
+        .orElse("****");
   }
 
   private String relation(String relation, Lang lang) {

@@ -157,9 +157,7 @@ class ResidentNotifier {
     for (CareService.Proxy proxy : care.proxies(subject)) {
       if (proxy.active() && !proxy.proxyResidentId().equals(writer)) {
         if (label == null) {
-          label = residents.contact(subject, IdentityKind.PHONE)
-              .or(() -> residents.contact(subject, IdentityKind.WECHAT_OPENID))
-              .map(org.linli.privacy.PersonalData::mask).orElse("******");
+          label = CarerTurns.tail(residents, subject);
         }
         reach(proxy.proxyResidentId(), ":proxy:" + proxy.id(), label).ifPresent(out::add);
       }

@@ -128,11 +128,11 @@ class CarersActForResidentsTest {
     CareService.Proxy daughter = care.addCarer("admin", mother, "13900003333", null, "child", true).get(0);
 
     TurnOutcome question = text("13900003333", "家里人工");
-    assertThat(said(question)).contains("136****3333").contains("子女").contains("回复 1");
+    assertThat(said(question)).contains("尾号 3333").contains("子女").contains("回复 1");
     assertThat(question.handoff()).isNull();
 
     TurnOutcome yes = text("13900003333", "1");
-    assertThat(said(yes)).contains("替 136****3333");
+    assertThat(said(yes)).contains("替 尾号 3333");
     String number = yes.handoff().ticketId();
     WorkOrder order = handoff.byNumber(number).orElseThrow();
     assertThat(order.residentId()).isEqualTo(mother);
@@ -175,7 +175,7 @@ class CarersActForResidentsTest {
     care.addCarer("admin", father, "13900004444", null, "child", true);
     care.addCarer("admin", aunt, "13900004444", null, "侄子", true);
 
-    assertThat(said(text("13900004444", "人工"))).contains("136****4444").contains("136****5555")
+    assertThat(said(text("13900004444", "人工"))).contains("尾号 4444").contains("尾号 5555")
         .contains("侄子").contains("回复 0");
     String number = text("13900004444", "2").handoff().ticketId();
 
