@@ -219,6 +219,23 @@ class CarersActForResidentsTest {
   }
 
   @Test
+  void aCarerKnownByWeChatActsForTheResidentThereAndTheResidentIsToldBySms() {
+    String grandfather = resident("13600009999");
+    care.addCarer("admin", grandfather, null, "oGrandson00000001", "孙子", true);
+
+    TurnOutcome question = conversations.handle(new InboundMessage(
+        Channel.WECHAT, null, "oGrandson00000001", "wx-" + System.nanoTime(), "人工", null, Instant.now()));
+    assertThat(said(question)).contains("尾号 9999").contains("孙子");
+    TurnOutcome yes = conversations.handle(new InboundMessage(
+        Channel.WECHAT, null, "oGrandson00000001", "wx-" + System.nanoTime(), "是的", null, Instant.now()));
+
+    String number = yes.handoff().ticketId();
+    assertThat(handoff.byNumber(number).orElseThrow().residentId()).isEqualTo(grandfather);
+    dispatcher.dispatchDue();
+    assertThat(smsTo("13600009999")).singleElement().asString().contains(number);
+  }
+
+  @Test
   void aResidentWithoutCarerRecordsIsNeverAskedWhomTheyActFor() {
     TurnOutcome outcome = text("13600008888", "人工");
     assertThat(said(outcome)).doesNotContain("代办");
