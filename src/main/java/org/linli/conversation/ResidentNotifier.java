@@ -86,7 +86,8 @@ class ResidentNotifier {
       case "opened" -> {
         // the writer of the conversation was told in the turn's reply; the others are told here
         String text = words.get(lang, "resident.ticket.opened", event.number());
-        tellOthers(event.number(), conversation, "ticket:" + event.number() + ":opened", text, lang);
+        tellOthers(event.number(), conversation, "ticket:" + event.number() + ":opened", text,
+            words.get(lang, "resident.carer.openedForYou", event.number()), lang);
         return;
       }
       case "claimed", "transfer_accepted", "reassigned" ->
@@ -124,7 +125,7 @@ class ResidentNotifier {
           m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
       push(conversation, id, text);
       if (forOthers) {
-        tellOthers(event.number(), conversation, "message:" + id, text, lang);
+        tellOthers(event.number(), conversation, "message:" + id, text, text, lang);
       }
     }
     if (forOthers && "resolved".equals(event.type())) {
@@ -174,9 +175,9 @@ class ResidentNotifier {
 
   /** Through the outbox, once per recipient and notice (the key says which), and not after revocation. */
   private void tellOthers(String number, ConversationStore.ConversationRow conversation, String key, String text,
-      Lang lang) {
+      String residentText, Lang lang) {
     for (Recipient r : others(number, conversation)) {
-      String body = r.label() == null ? text : words.get(lang, "resident.carer.notice", r.label(), text);
+      String body = r.label() == null ? residentText : words.get(lang, "resident.carer.notice", r.label(), text);
       outbox.enqueue(key + r.keySuffix(), r.channel(), r.address(), null, null, body);
     }
   }

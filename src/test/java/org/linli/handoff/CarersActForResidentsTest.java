@@ -146,7 +146,7 @@ class CarersActForResidentsTest {
 
     // the resident is told the order was opened for them; the carer read it in the reply
     dispatcher.dispatchDue();
-    assertThat(smsTo("13600003333")).singleElement().asString().contains(number);
+    assertThat(smsTo("13600003333")).singleElement().asString().contains(number).contains("代办人已替您");
 
     handoff.claim(WANG, number);
     dispatcher.dispatchDue();
