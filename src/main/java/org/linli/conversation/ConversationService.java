@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.linli.care.CareService;
 import org.linli.dialog.Action;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationHistory;
@@ -61,6 +62,7 @@ class ConversationService implements ConversationPort {
   private final ResidentWords words;
   private final ApplicationEventPublisher events;
   private final ResidentDirectory residents;
+  private final CarerTurns carers;
 
   ConversationService(
       ConversationStore store,
@@ -72,7 +74,8 @@ class ConversationService implements ConversationPort {
       ApplicationEventPublisher events,
       ResidentDirectory residents,
       PersonalData personalData,
-      ConversationProperties properties) {
+      ConversationProperties properties,
+      CareService care) {
     this.store = store;
     this.engine = engine;
     this.states = new StateCodec(personalData);
@@ -83,6 +86,7 @@ class ConversationService implements ConversationPort {
     this.words = words;
     this.events = events;
     this.residents = residents;
+    this.carers = new CarerTurns(care, residents, words, store, states, events);
   }
 
   @Override
@@ -126,9 +130,21 @@ class ConversationService implements ConversationPort {
       store.setMode(conversation.id(), "bot", now);
     }
     DialogueState state = states.load(conversation.state());
+    // A family member or carer recorded for residents says once whom they act for.
+    List<CareService.Proxy> mayActFor = carers.mayActFor(conversation, message.channel());
+    CarerTurns.Decision acting = CarerTurns.Decision.NONE;
+    if (!mayActFor.isEmpty()) {
+      Lang askLang = message.langHint() != null ? message.langHint() : conversation.lang();
+      acting = carers.decide(state, message.text(), mayActFor, askLang);
+      if (acting.question() != null) {
+        return carers.ask(conversation, message, acting, askLang, now);
+      }
+      state = acting.state();
+    }
+    String turnText = acting.replayText() != null ? acting.replayText() : message.text();
     TurnResult turn =
         engine.turn(
-            state, new DialogueEngine.Turn(message.channel(), message.text(), message.langHint()));
+            state, new DialogueEngine.Turn(message.channel(), turnText, message.langHint()));
     long inboundId =
         store.appendInbound(
             conversation.id(),
@@ -140,13 +156,14 @@ class ConversationService implements ConversationPort {
             turn.confidence(),
             message.receivedAt());
     added(inboundId);
-    List<Reply> replies = new ArrayList<>(turn.replies());
+    List<Reply> replies = new ArrayList<>(acting.replies());
+    replies.addAll(turn.replies());
     DialogueState next = turn.state();
     TurnOutcome.Handoff handedTo = null;
     for (Action action : turn.actions()) {
       switch (action) {
         case Action.Escalate escalate -> {
-          WorkOrder order = escalate(conversation, message, escalate, now);
+          WorkOrder order = escalate(conversation, message, escalate, acting.proxy(), now);
           handedTo = new TurnOutcome.Handoff(order.number(), order.status().code());
           replies.add(Reply.text(words.get(turn.lang(), "resident.ticket.opened", order.number())));
           QueueInfo queueInfo = handoff.queueInfo(order);
@@ -161,7 +178,7 @@ class ConversationService implements ConversationPort {
           }
         }
         case Action.LookupStatus lookup ->
-            replies.add(Reply.text(statusText(conversation, lookup.ticketNumber(), turn.lang())));
+            replies.add(Reply.text(statusText(conversation, lookup.ticketNumber(), turn.lang(), mayActFor)));
         case Action.Rate rate -> {
           HandoffService.Rating rating = handoff.rate(rate.ticketNumber(), rate.score(), rate.comment());
           next = next.with("pending", null).with("rating.ticket", null);
@@ -202,11 +219,27 @@ class ConversationService implements ConversationPort {
       ConversationStore.ConversationRow conversation,
       InboundMessage message,
       Action.Escalate escalate,
+      CareService.Proxy actingFor,
       Instant now) {
     store.setMode(conversation.id(), "human", now);
     Optional<WorkOrder> open = handoff.openOrderOf(conversation.id());
     if (open.isPresent()) {
       return open.get();
+    }
+    if (actingFor != null) {
+      // the resident is the order's subject; the carer who reports it is recorded with it
+      return handoff.open(
+          new HandoffService.OpenRequest(
+              escalate.category(),
+              escalate.priority(),
+              escalate.summary(),
+              escalate.location(),
+              conversation.id(),
+              actingFor.residentId(),
+              message.channel().code(),
+              escalate.contactPhone(),
+              "carer",
+              new HandoffService.Reporter(actingFor.id(), actingFor.relation())));
     }
     return handoff.open(
         new HandoffService.OpenRequest(
@@ -261,7 +294,8 @@ class ConversationService implements ConversationPort {
   static final String HUMAN_MODE_INTENT = "human_mode";
 
   private String statusText(
-      ConversationStore.ConversationRow conversation, String number, Lang lang) {
+      ConversationStore.ConversationRow conversation, String number, Lang lang,
+      List<CareService.Proxy> actingFor) {
     if (number != null && !number.isBlank()) {
       return handoff
           .byNumber(number)
@@ -269,7 +303,12 @@ class ConversationService implements ConversationPort {
           .orElseGet(() -> words.get(lang, "resident.status.notFound", number));
     }
     List<WorkOrder> orders = new ArrayList<>(handoff.forConversation(conversation.id()));
-    for (WorkOrder o : handoff.forResident(conversation.residentId())) {
+    List<WorkOrder> candidates = new ArrayList<>(handoff.forResident(conversation.residentId()));
+    // a carer also hears about the orders of the residents they act for
+    for (CareService.Proxy proxy : actingFor) {
+      candidates.addAll(handoff.forResident(proxy.residentId()));
+    }
+    for (WorkOrder o : candidates) {
       if (orders.stream().noneMatch(known -> known.id() == o.id())) {
         orders.add(o);
       }

@@ -37,6 +37,7 @@ class ResidentNotifier {
   private final org.linli.handoff.HandoffService handoff;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ConversationProperties properties;
   private final org.springframework.beans.factory.ObjectProvider<org.linli.channels.OutboundSender> senders;
 
   ResidentNotifier(
@@ -48,7 +49,9 @@ class ResidentNotifier {
       org.linli.handoff.HandoffService handoff,
       ApplicationEventPublisher events,
       Clock clock,
+      ConversationProperties properties,
       org.springframework.beans.factory.ObjectProvider<org.linli.channels.OutboundSender> senders) {
+    this.properties = properties;
     this.senders = senders;
     this.store = store;
     this.words = words;
@@ -80,11 +83,22 @@ class ResidentNotifier {
     Instant now = clock.instant();
     List<String> notices = new ArrayList<>();
     String author = "assistant";
+    // what the order's resident and their carers hear on their own channels, besides this conversation
+    boolean forOthers = true;
     switch (event.type()) {
+      case "opened" -> {
+        // the writer of the conversation was told in the turn's reply; the others are told here
+        String text = words.get(lang, "resident.ticket.opened", event.number());
+        tellOthers(event.number(), conversation, "ticket:" + event.number() + ":opened", text,
+            words.get(lang, "resident.carer.openedForYou", event.number()), lang);
+        return;
+      }
       case "claimed", "transfer_accepted", "reassigned" ->
           notices.add(words.get(lang, "resident.ticket.claimed", event.actorName(), event.number()));
       case "message" -> {
+        // a staff member talking with whoever wrote; the case notices reach the others
         author = "staff";
+        forOthers = false;
         notices.add(event.text());
       }
       case "resolved" -> {
@@ -99,6 +113,7 @@ class ResidentNotifier {
         store.setMode(conversation.id(), "bot", now);
       }
       case "released" -> {
+        forOthers = false;
         notices.add(words.get(lang, "resident.ticket.released", event.number()));
         store.setMode(conversation.id(), "bot", now);
       }
@@ -117,11 +132,83 @@ class ResidentNotifier {
       if (landline == null) {
         push(conversation, id, text);
       }
+      if (forOthers) {
+        tellOthers(event.number(), conversation, "message:" + id, text, text, lang);
+      }
     }
     if (landline != null && first != null) {
       // one call per resolution: the key is the resolution notice's message id
       outbox.enqueue("rating-call:" + event.number() + ":" + first, Channel.VOICE, landline,
           conversation.id(), null, event.number());
+    }
+    if (forOthers && "resolved".equals(event.type())) {
+      // the others may answer the rating question on their own channel
+      for (Recipient r : others(event.number(), conversation)) {
+        awaitRating(r, event.number(), lang, now);
+      }
+    }
+  }
+
+  /** Someone other than the writer of the order's conversation who hears about the order. */
+  private record Recipient(String residentId, String keySuffix, Channel channel, String address, String label) {}
+
+  /**
+   * The order's resident, when a carer wrote for them, and every carer whose record is in force,
+   * each on their own channel: SMS where a phone number is known, otherwise WeChat.
+   */
+  private List<Recipient> others(String number, ConversationStore.ConversationRow conversation) {
+    var order = handoff.byNumber(number).orElse(null);
+    if (order == null || order.residentId() == null) {
+      return List.of();
+    }
+    List<Recipient> out = new ArrayList<>();
+    String writer = conversation.residentId();
+    String subject = order.residentId();
+    if (!subject.equals(writer)) {
+      reach(subject, ":resident", null).ifPresent(out::add);
+    }
+    String label = null;
+    for (CareService.Proxy proxy : care.proxies(subject)) {
+      if (proxy.active() && !proxy.proxyResidentId().equals(writer)) {
+        if (label == null) {
+          label = CarerTurns.tail(residents, subject);
+        }
+        reach(proxy.proxyResidentId(), ":proxy:" + proxy.id(), label).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private java.util.Optional<Recipient> reach(String residentId, String keySuffix, String label) {
+    return residents.contact(residentId, IdentityKind.PHONE)
+        .map(phone -> new Recipient(residentId, keySuffix, Channel.SMS, phone, label))
+        .or(() -> residents.contact(residentId, IdentityKind.WECHAT_OPENID)
+            .map(openid -> new Recipient(residentId, keySuffix, Channel.WECHAT, openid, label)));
+  }
+
+  /** Through the outbox, once per recipient and notice (the key says which), and not after revocation. */
+  private void tellOthers(String number, ConversationStore.ConversationRow conversation, String key, String text,
+      String residentText, Lang lang) {
+    for (Recipient r : others(number, conversation)) {
+      String body = r.label() == null ? residentText : words.get(lang, "resident.carer.notice", r.label(), text);
+      outbox.enqueue(key + r.keySuffix(), r.channel(), r.address(), null, null, body);
+    }
+  }
+
+  /**
+   * Puts the rating question into the recipient's own conversation on that channel (their recent
+   * one, or a new one), so that a digit they send back rates the order.
+   */
+  private void awaitRating(Recipient r, String number, Lang lang, Instant now) {
+    ConversationStore.ConversationRow own = store
+        .latestOf(r.residentId(), r.channel(), now.minus(properties.idleTimeout()))
+        .flatMap(c -> store.lock(c.id()))
+        .orElseGet(() -> store.create(r.channel(), r.residentId(), lang, AccessProfiles.defaultFor(r.channel()),
+            DialogueState.EMPTY.serialize(), now));
+    DialogueState state = DialogueState.parse(own.state()).with("pending", "rating").with("rating.ticket", number);
+    store.update(own.id(), own.lang(), own.accessProfile(), state.serialize(), now);
+    if ("human".equals(own.mode())) {
+      store.setMode(own.id(), "bot", now);
     }
   }
 
@@ -192,16 +279,5 @@ class ResidentNotifier {
       return;
     }
     outbox.enqueue("message:" + messageId, via, recipient, conversation.id(), null, text);
-    if (conversation.residentId() == null) {
-      return;
-    }
-    // family members or carers acting for the resident (with consent) get the same messages
-    for (CareService.Proxy proxy : care.proxies(conversation.residentId())) {
-      if (proxy.revokedAt() == null) {
-        residents.contact(proxy.proxyResidentId(), IdentityKind.PHONE).ifPresent(phone ->
-            outbox.enqueue("message:" + messageId + ":proxy:" + proxy.id(), Channel.SMS, phone,
-                conversation.id(), null, text));
-      }
-    }
   }
 }

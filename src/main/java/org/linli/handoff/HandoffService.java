@@ -81,7 +81,22 @@ public class HandoffService {
       String residentId,
       String channel,
       String contactPhone,
-      String actor) {}
+      String actor,
+      Reporter reporter) {
+
+    public OpenRequest(String category, int priority, String summary, String location, String conversationId,
+        String residentId, String channel, String contactPhone, String actor) {
+      this(category, priority, summary, location, conversationId, residentId, channel, contactPhone, actor, null);
+    }
+  }
+
+  /**
+   * A family member or carer who opened the order for the resident (the order's subject).
+   *
+   * @param proxyId their record (resident_proxy.id)
+   * @param relation their relation to the resident as recorded
+   */
+  public record Reporter(long proxyId, String relation) {}
 
   /** Opens a work order, routed to the department that owns its category. */
   @Transactional
@@ -128,6 +143,12 @@ public class HandoffService {
     store.appendEvent(
         id, now, actor, "opened",
         "category=" + category + " priority=" + priority + " department=" + route.department());
+    if (request.reporter() != null) {
+      // the carer is the reporter, the resident stays the subject: staff see both in the history
+      store.setReporter(id, request.reporter().proxyId());
+      store.appendEvent(id, now, actor, "reported_by_carer",
+          "proxy=" + request.reporter().proxyId() + " relation=" + request.reporter().relation());
+    }
     WorkOrder order = store.find(number).orElseThrow();
     publish(order, "opened", actor, actor, summary);
     log.info(
@@ -204,6 +225,12 @@ public class HandoffService {
   @Transactional(readOnly = true)
   public List<WorkOrder> forResident(String residentId) {
     return residentId == null ? List.of() : store.forResident(residentId);
+  }
+
+  /** The carer's record (resident_proxy.id) of the carer who opened an order for its resident, if one did. */
+  @Transactional(readOnly = true)
+  public Optional<Long> reportedByProxy(String number) {
+    return store.reporter(number);
   }
 
   /** The order's open order for a conversation in human mode, if there is one. */

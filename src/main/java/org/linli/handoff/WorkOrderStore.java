@@ -252,6 +252,15 @@ class WorkOrderStore {
     }
   }
 
+  void setReporter(long orderId, long proxyId) {
+    jdbc.sql("update work_order set reported_by_proxy = ? where id = ?").params(proxyId, orderId).update();
+  }
+
+  Optional<Long> reporter(String number) {
+    return jdbc.sql("select reported_by_proxy from work_order where number = ? and reported_by_proxy is not null")
+        .param(number).query(Long.class).optional();
+  }
+
   boolean needsExtraHelp(String residentId) {
     return residentId != null
         && jdbc.sql(

@@ -96,6 +96,18 @@ public class Outbox {
         .update();
   }
 
+  /**
+   * Drops messages not yet handed to a channel whose idempotency key ends with {@code keySuffix}
+   * (for example every notice to a carer whose record was just revoked). Answers how many.
+   */
+  @Transactional
+  public int cancelPending(String keySuffix) {
+    String escaped = keySuffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return jdbc.sql("delete from outbox where status = 'pending' and idempotency_key like ? escape '\\'")
+        .param("%" + escaped)
+        .update();
+  }
+
   /** A message that could not be delivered after every retry, for staff to act on. */
   public record Failed(
       long id, String channel, String conversationId, String text, int attempts, String error,

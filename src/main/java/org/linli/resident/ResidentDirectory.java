@@ -69,6 +69,28 @@ public class ResidentDirectory {
     return findByHash(kind, personalData.lookupKey(kind.code(), normalize(kind, address)));
   }
 
+  /**
+   * Adds an identity to a known resident (a carer's WeChat account next to their phone number)
+   * unless the identity already belongs to someone; answers the resident the identity belongs to
+   * afterwards, which is another one when it was known before.
+   */
+  @Transactional
+  public String attach(String residentId, IdentityKind kind, String address) {
+    String normalized = normalize(kind, address);
+    String hash = personalData.lookupKey(kind.code(), normalized);
+    Optional<String> known = findByHash(kind, hash);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    jdbc.sql(
+            "insert into resident_identity (resident_id, kind, address_hash, address_enc, created_at)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(residentId, kind.code(), hash, personalData.encrypt(normalized),
+            clock.instant().atOffset(java.time.ZoneOffset.UTC))
+        .update();
+    return residentId;
+  }
+
   /** The decrypted contact of a resident, for a caller who is allowed to see it. */
   @Transactional(readOnly = true)
   public Optional<String> contact(String residentId, IdentityKind kind) {

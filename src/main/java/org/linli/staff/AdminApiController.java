@@ -83,7 +83,11 @@ class AdminApiController {
     care.withdrawSupport(principal.getName(), residentId);
   }
 
-  record ProxyBody(String proxyResidentId, String relation, boolean consent) {}
+  /**
+   * A carer: by their contact ({@code phone} and/or {@code wechatOpenid}) or, when they are known
+   * already, by {@code proxyResidentId}.
+   */
+  record ProxyBody(String proxyResidentId, String phone, String wechatOpenid, String relation, boolean consent) {}
 
   @GetMapping("/residents/{residentId}/proxies")
   List<CareService.Proxy> proxies(@PathVariable String residentId) {
@@ -92,14 +96,19 @@ class AdminApiController {
 
   @PostMapping("/residents/{residentId}/proxies")
   @ResponseStatus(HttpStatus.CREATED)
-  CareService.Proxy addProxy(@PathVariable String residentId, @RequestBody ProxyBody body, Principal principal) {
-    return care.addProxy(principal.getName(), residentId, body.proxyResidentId(), body.relation(), body.consent());
+  List<CareService.Proxy> addProxy(@PathVariable String residentId, @RequestBody ProxyBody body, Principal principal) {
+    if (body.proxyResidentId() != null && !body.proxyResidentId().isBlank()) {
+      return List.of(care.addProxy(principal.getName(), residentId, body.proxyResidentId(), body.relation(),
+          body.consent()));
+    }
+    return care.addCarer(principal.getName(), residentId, body.phone(), body.wechatOpenid(), body.relation(),
+        body.consent());
   }
 
+  /** Revokes a carer's record (kept, with who revoked it and when); answers the revoked record. */
   @DeleteMapping("/proxies/{id}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void revokeProxy(@PathVariable long id, Principal principal) {
-    care.revokeProxy(principal.getName(), id);
+  CareService.Proxy revokeProxy(@PathVariable long id, Principal principal) {
+    return care.revokeProxy(principal.getName(), id);
   }
 
   @GetMapping("/staffed-hours")

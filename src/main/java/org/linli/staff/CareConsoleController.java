@@ -2,8 +2,6 @@ package org.linli.staff;
 
 import java.security.Principal;
 import org.linli.care.CareService;
-import org.linli.resident.IdentityKind;
-import org.linli.resident.ResidentDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,11 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CareConsoleController {
 
   private final CareService care;
-  private final ResidentDirectory residents;
 
-  CareConsoleController(CareService care, ResidentDirectory residents) {
+  CareConsoleController(CareService care) {
     this.care = care;
-    this.residents = residents;
   }
 
   @PostMapping("/support")
@@ -46,12 +42,14 @@ class CareConsoleController {
   }
 
   @PostMapping("/proxies")
-  String addProxy(@PathVariable String residentId, @RequestParam String phone, @RequestParam String relation,
+  String addProxy(@PathVariable String residentId, @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String wechat, @RequestParam String relation,
+      @RequestParam(required = false) String relationOther,
       @RequestParam(defaultValue = "false") boolean consent, @RequestParam String back,
       Principal principal, RedirectAttributes redirect) {
     try {
-      String proxy = residents.residentFor(IdentityKind.PHONE, phone);
-      care.addProxy(principal.getName(), residentId, proxy, relation, consent);
+      String r = relationOther != null && !relationOther.isBlank() ? relationOther : relation;
+      care.addCarer(principal.getName(), residentId, phone, wechat, r, consent);
     } catch (IllegalArgumentException e) {
       redirect.addFlashAttribute("error", e.getMessage());
     }
@@ -60,8 +58,14 @@ class CareConsoleController {
 
   @PostMapping("/proxies/{id}/revoke")
   String revoke(@PathVariable String residentId, @PathVariable long id, @RequestParam String back,
-      Principal principal) {
-    care.revokeProxy(principal.getName(), id);
+      Principal principal, RedirectAttributes redirect) {
+    try {
+      care.proxy(id).filter(p -> p.residentId().equals(residentId))
+          .orElseThrow(() -> new IllegalArgumentException("no carer record " + id + " for this resident"));
+      care.revokeProxy(principal.getName(), id);
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
     return "redirect:" + safe(back);
   }
 
