@@ -661,9 +661,13 @@
   screens.person = (main, data) => {
     const r = data.response;
     if (r && r.handoff) S.handoff = r.handoff;
+    const h = S.handoff;
+    const withStaff = h && h.status && h.status !== 'new';
     main.append(heading(t('person.title')));
-    main.append(el('p', { class: 'lead say', text: t('person.waiting') }));
-    if (r) main.append(el('p', { class: 'say', lang: htmlLang(replyLang(r)), text: texts(r).join(' ') }));
+    main.append(el('p', { class: 'lead say', id: 'person-lead', text: t(withStaff ? 'person.withStaff' : 'person.waiting') }));
+    // The server's words about the queue would go stale: the live place and wait below replace them.
+    const live = h && (Number.isFinite(h.queuePosition) || h.callbackFrom);
+    if (r && !live) main.append(el('p', { class: 'say', lang: htmlLang(replyLang(r)), text: texts(r).join(' ') }));
     main.append(el('div', { id: 'queue' }));
     showQueue(S.handoff);
     main.append(el('h2', { text: t('person.chat') }));
