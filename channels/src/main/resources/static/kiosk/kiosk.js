@@ -138,6 +138,7 @@
     S.conversationId = response.conversationId || S.conversationId;
     if (response.handoff) S.handoff = response.handoff;
     save();
+    startPolling();
     return response;
   }
 
@@ -273,13 +274,11 @@
 
   function goHome() {
     S.stack = [];
-    stopPolling();
     show('home', {});
   }
 
   function show(name, data) {
     S.current = { name, data: data || {} };
-    if (name !== 'person') stopPolling();
     const main = document.getElementById('screen');
     main.replaceChildren();
     main.removeAttribute('aria-busy');
@@ -428,20 +427,37 @@
     return list;
   }
 
+  /** The services on Home, most used first; the rest are one tap deeper, under "more services". */
+  const HOME_SERVICES = ['allowance', 'medical', 'dibao'];
+  const MORE_SERVICES = ['residence', 'canteen', 'outage'];
+
+  function serviceButton(key) {
+    const question = t('service.' + key + '.ask');
+    const lang = S.words['service.' + key + '.askLang'];
+    return el('li', {}, button(t('service.' + key + '.label'), key,
+      () => converse(question, { question, lang }), { class: 'choice', 'data-service': key }));
+  }
+
+  // Home: never more than six choices, each a picture and a word (three services, more services,
+  // ask, report); "talk to a person" stays in its corner of the top bar.
   screens.home = (main) => {
     main.append(heading(t('home.title')));
     main.append(el('p', { class: 'lead say', text: t('home.hint') }));
     const list = el('ul', { class: 'choices', id: 'services' });
-    for (const key of ['allowance', 'medical', 'dibao', 'residence', 'canteen', 'outage']) {
-      const question = t('service.' + key + '.ask');
-      const lang = S.words['service.' + key + '.askLang'];
-      list.append(el('li', {}, button(t('service.' + key + '.label'), key,
-        () => converse(question, { question, lang }), { class: 'choice', 'data-service': key })));
-    }
+    for (const key of HOME_SERVICES) list.append(serviceButton(key));
+    list.append(el('li', {}, button(t('home.more'), 'more', () => go('services', {}), { class: 'choice', id: 'go-services' })));
+    list.append(el('li', {}, button(t('home.ask'), 'ask', () => go('ask', {}), { class: 'choice', id: 'go-ask' })));
+    list.append(el('li', {}, button(t('home.report'), 'report', startReport, { class: 'choice', id: 'go-report' })));
     main.append(list);
-    main.append(el('div', { class: 'actions' },
-      button(t('home.ask'), 'ask', () => go('ask', {}), { id: 'go-ask' }),
-      button(t('home.report'), 'report', startReport, { id: 'go-report' })));
+    main.append(statusLine());
+  };
+
+  screens.services = (main) => {
+    main.append(heading(t('services.title')));
+    main.append(el('p', { class: 'lead say', text: t('home.hint') }));
+    const list = el('ul', { class: 'choices', id: 'more-services' });
+    for (const key of MORE_SERVICES) list.append(serviceButton(key));
+    main.append(list);
     main.append(statusLine());
   };
 
@@ -644,25 +660,54 @@
 
   screens.person = (main, data) => {
     const r = data.response;
-    const handoff = (r && r.handoff) || S.handoff;
+    if (r && r.handoff) S.handoff = r.handoff;
+    const h = S.handoff;
+    const withStaff = h && h.status && h.status !== 'new';
     main.append(heading(t('person.title')));
-    main.append(el('p', { class: 'lead say', text: t('person.waiting') }));
-    if (r) main.append(el('p', { class: 'say', lang: htmlLang(replyLang(r)), text: texts(r).join(' ') }));
-    if (handoff && handoff.ticketId) {
-      main.append(el('p', { class: 'say', text: t('person.ticket') }));
-      main.append(el('p', { class: 'big-number say', id: 'queue-number', text: String(handoff.ticketId) }));
-      if (Number.isFinite(handoff.queuePosition)) main.append(el('p', { class: 'lead say', text: t('person.queue', handoff.queuePosition) }));
-      const wait = handoff.expectedWaitMinutes;
-      if (Number.isFinite(wait)) main.append(el('p', { class: 'lead say', id: 'expected-wait', text: t('person.wait', wait) }));
-    }
+    main.append(el('p', { class: 'lead say', id: 'person-lead', text: t(withStaff ? 'person.withStaff' : 'person.waiting') }));
+    // The server's words about the queue would go stale: the live place and wait below replace them.
+    const live = h && (Number.isFinite(h.queuePosition) || h.callbackFrom);
+    if (r && !live) main.append(el('p', { class: 'say', lang: htmlLang(replyLang(r)), text: texts(r).join(' ') }));
+    main.append(el('div', { id: 'queue' }));
+    showQueue(S.handoff);
     main.append(el('h2', { text: t('person.chat') }));
     main.append(el('ol', { class: 'chat', id: 'chat' }));
     const input = el('input', { type: 'text', id: 'person-input', maxlength: '500', autocomplete: 'off' });
     main.append(el('div', { class: 'field' }, el('label', { for: 'person-input', text: t('person.input.label') }), input));
     main.append(el('div', { class: 'actions' }, button(t('person.send'), 'send', () => sendToPerson(input), { id: 'person-send', class: 'primary' })));
     main.append(statusLine());
-    startPolling();
+    S.staffSeen = 0; // the chat list is new: show every staff message in it
+    poll();
   };
+
+  /**
+   * The queue number large, and while nobody has the case yet how many are before the resident and
+   * the expected wait (or, outside staffed hours, when staff are back). Redrawn only when it changes.
+   */
+  function showQueue(handoff) {
+    const box = document.getElementById('queue');
+    if (!box) return;
+    const key = JSON.stringify(handoff || null) + S.lang;
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
+    box.replaceChildren();
+    if (!handoff || !handoff.ticketId) return;
+    box.append(el('p', { class: 'say', text: t('person.ticket') }));
+    box.append(el('p', { class: 'big-number say', id: 'queue-number', text: String(handoff.ticketId) }));
+    if (handoff.callbackFrom) {
+      const when = new Date(handoff.callbackFrom).toLocaleString(htmlLang(S.lang),
+        { month: 'long', day: 'numeric', weekday: 'long', hour: '2-digit', minute: '2-digit' });
+      box.append(el('p', { class: 'lead say', id: 'callback-from', text: t('person.callback', when) }));
+      return;
+    }
+    if (Number.isFinite(handoff.queuePosition)) {
+      const ahead = handoff.queuePosition - 1;
+      box.append(el('p', { class: 'lead say', id: 'queue-position', 'data-ahead': String(ahead),
+        text: ahead > 0 ? t('person.queue', ahead) : t('person.next') }));
+    }
+    const wait = handoff.expectedWaitMinutes;
+    if (Number.isFinite(wait)) box.append(el('p', { class: 'lead say', id: 'expected-wait', text: t('person.wait', wait) }));
+  }
 
   function addChat(author, text, lang, speakIt) {
     const list = document.getElementById('chat');
@@ -690,11 +735,9 @@
     }
   }
 
+  /** While the kiosk has a conversation, it looks for staff every poll interval, on every screen. */
   function startPolling() {
-    stopPolling();
-    if (!S.conversationId) return;
-    S.staffSeen = 0; // the chat list is new: show every staff message in it
-    poll();
+    if (S.pollTimer || !S.conversationId) return;
     S.pollTimer = setInterval(poll, Math.max(1, S.config.pollSeconds) * 1000);
   }
 
@@ -703,20 +746,38 @@
     S.pollTimer = null;
   }
 
-  /** New staff messages appear like a chat and are read aloud. */
+  /**
+   * New staff messages appear like a chat and are read aloud; the queue place is kept up to date.
+   * When a member of staff joins (takes the conversation over, or writes) while the resident is on
+   * another screen, the kiosk opens the "talk to a person" screen.
+   */
   async function poll() {
     if (!S.conversationId || S.polling) return;
     S.polling = true;
+    const conversationId = S.conversationId;
     let history;
     try {
-      history = await getJson('/api/chat/conversations/' + encodeURIComponent(S.conversationId));
+      history = await getJson('/api/chat/conversations/' + encodeURIComponent(conversationId));
     } catch (e) {
       return;
     } finally {
       S.polling = false;
     }
-    if (!S.pollTimer) return; // the resident left the screen meanwhile
+    if (conversationId !== S.conversationId) return; // wiped or started again meanwhile
+    if (history.handoff) S.handoff = history.handoff;
     const staff = (history.messages || []).filter((m) => m.author === 'staff');
+    const onPerson = S.current && S.current.name === 'person';
+    if (!onPerson) {
+      const joined = history.mode === 'human' && history.handoff && history.handoff.status !== 'new'
+        && S.joinSeen !== history.handoff.ticketId;
+      if (joined || staff.length > S.staffSpoken) {
+        if (history.handoff) S.joinSeen = history.handoff.ticketId;
+        go('person', {});
+      }
+      return;
+    }
+    if (history.handoff && history.handoff.status !== 'new') S.joinSeen = history.handoff.ticketId;
+    showQueue(S.handoff);
     staff.slice(S.staffSeen).forEach((m, i) => {
       // Coming back to this screen shows earlier staff messages again but reads only new ones.
       const index = S.staffSeen + i;
@@ -838,6 +899,7 @@
     }
     applyWords();
     goHome();
+    startPolling();
     document.body.dataset.ready = 'true';
   }
 

@@ -164,9 +164,9 @@ class ConversationService implements ConversationPort {
       switch (action) {
         case Action.Escalate escalate -> {
           WorkOrder order = escalate(conversation, message, escalate, acting.proxy(), now);
-          handedTo = new TurnOutcome.Handoff(order.number(), order.status().code());
           replies.add(Reply.text(words.get(turn.lang(), "resident.ticket.opened", order.number())));
           QueueInfo queueInfo = handoff.queueInfo(order);
+          handedTo = handoffJson(order, queueInfo);
           if (message.channel() == Channel.VOICE
               && (!queueInfo.staffedNow() || queueInfo.priorityCallback())) {
             // nobody can take the call now: staff must phone the caller back
@@ -286,8 +286,17 @@ class ConversationService implements ConversationPort {
         replies,
         HUMAN_MODE_INTENT,
         lang,
-        new TurnOutcome.Handoff(order.number(), handoff.byNumber(order.number()).orElseThrow().status().code()),
+        handoffJson(handoff.byNumber(order.number()).orElseThrow(), info),
         false);
+  }
+
+  /** The order as clients see it: its number and status, and while unclaimed its place in the queue. */
+  static TurnOutcome.Handoff handoffJson(WorkOrder order, QueueInfo info) {
+    if (info.claimed()) {
+      return new TurnOutcome.Handoff(order.number(), order.status().code());
+    }
+    return new TurnOutcome.Handoff(
+        order.number(), order.status().code(), info.position(), info.expectedWaitMinutes(), info.callbackFrom());
   }
 
   /** The intent stored for messages a person, not the assistant, answers. */
@@ -411,6 +420,9 @@ class ConversationService implements ConversationPort {
                                             m.options(),
                                             m.intent(),
                                             m.at()))
-                                .toList())));
+                                .toList(),
+                            handoff.openOrderOf(c.id())
+                                .map(o -> handoffJson(o, handoff.queueInfo(o)))
+                                .orElse(null))));
   }
 }

@@ -113,6 +113,31 @@ class ConversationStore {
         .optional();
   }
 
+  /** A conversation as the staff console lists it: no message text, nothing personal. */
+  record SessionRow(
+      String id, Lang lang, String mode, Instant startedAt, Instant lastActivity, int messages, String lastIntent) {}
+
+  /** Conversations on a channel that were active since {@code since}, most recent first. */
+  List<SessionRow> activeOn(Channel channel, Instant since) {
+    return jdbc.sql(
+            "select c.id, c.language, c.mode, c.created_at, c.updated_at,"
+                + " (select count(*) from message m where m.conversation_id = c.id) as messages,"
+                + " (select m.intent from message m where m.conversation_id = c.id and m.direction = 'in'"
+                + " order by m.seq desc fetch first 1 rows only) as last_intent"
+                + " from conversation c where c.channel = ? and c.updated_at >= ?"
+                + " order by c.updated_at desc, c.id fetch first 100 rows only")
+        .params(channel.code(), utc(since))
+        .query((rs, row) -> new SessionRow(
+            rs.getString("id"),
+            Lang.fromCode(rs.getString("language")).orElse(Lang.ZH),
+            rs.getString("mode"),
+            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+            rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant(),
+            rs.getInt("messages"),
+            rs.getString("last_intent")))
+        .list();
+  }
+
   void setMode(String id, String mode, Instant now) {
     jdbc.sql("update conversation set mode = ?, updated_at = ?, version = version + 1 where id = ?")
         .params(mode, utc(now), id)

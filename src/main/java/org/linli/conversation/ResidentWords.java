@@ -66,7 +66,7 @@ class ResidentWords {
     if (ahead <= 0) {
       return get(lang, "resident.queue.next");
     }
-    return get(lang, "resident.queue.wait", ahead, Math.max(1, info.expectedWait().toMinutes()));
+    return get(lang, "resident.queue.wait", ahead, info.expectedWaitMinutes());
   }
 
   /** One order in plain words: "工单 123456（漏水）：张师傅正在处理". */

@@ -24,4 +24,13 @@ public record QueueInfo(
   public boolean staffedNow() {
     return callbackFrom == null;
   }
+
+  /** The expected wait in whole minutes, rounded up and at least 1; null when not waiting in staffed hours. */
+  public Integer expectedWaitMinutes() {
+    if (claimed || expectedWait == null) {
+      return null;
+    }
+    long seconds = expectedWait.toSeconds();
+    return (int) Math.max(1, (seconds + 59) / 60);
+  }
 }

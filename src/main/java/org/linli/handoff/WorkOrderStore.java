@@ -2,6 +2,7 @@ package org.linli.handoff;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -269,6 +270,21 @@ class WorkOrderStore {
                 .query(Integer.class)
                 .single()
             > 0;
+  }
+
+  /**
+   * How long the department's most recently claimed orders (claimed after {@code since}) waited
+   * from opening to their first claim, newest first, at most {@code limit}.
+   */
+  List<Duration> recentClaimWaits(String department, Instant since, int limit) {
+    return jdbc.sql(
+            "select created_at, claimed_at from work_order where department = ?"
+                + " and claimed_at is not null and claimed_at >= ? order by claimed_at desc")
+        .params(department, utc(since))
+        .query((rs, row) -> Duration.between(instant(rs, "created_at"), instant(rs, "claimed_at")))
+        .stream()
+        .limit(limit)
+        .toList();
   }
 
   List<String> unclaimedSince(Instant before) {

@@ -84,6 +84,11 @@ class HumanHandoffEndToEndTest {
     assertThat(http.post("/api/staff/tickets/" + number + "/messages", "wang",
         "{\"text\":\"您好，我是王师傅，请讲。\"}").status()).isEqualTo(200);
     await().atMost(LIVE).until(() -> residentStream.stream().anyMatch(l -> l.contains("我是王师傅") && l.contains("\"staff\"")));
+    // the stream also says where the order stands: a person has it now, so no queue place
+    await().atMost(LIVE).until(() -> residentStream.stream().anyMatch(l -> l.contains("\"ticketId\":\"" + number + "\"")
+        && l.contains("\"status\":\"in_progress\"")));
+    assertThat(residentStream).anyMatch(l -> l.startsWith("event:handoff"));
+    assertThat(residentStream).noneMatch(l -> l.contains("\"status\":\"in_progress\"") && l.contains("queuePosition"));
     JsonNode history = http.get("/api/chat/conversations/" + conversation, null).json();
     assertThat(history.get("mode").asString()).isEqualTo("human");
     assertThat(history.get("messages")).anySatisfy(m -> {

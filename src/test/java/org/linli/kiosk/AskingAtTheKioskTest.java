@@ -30,6 +30,35 @@ class AskingAtTheKioskTest extends KioskTestBase {
   }
 
   @Test
+  void homeOffersAtMostSixPicturesAndEveryServiceIsStillReachable() {
+    for (String screen : new String[] {"home", "services"}) {
+      if (screen.equals("services")) {
+        kiosk.click("#go-services");
+        kiosk.waitForScreen("services");
+      }
+      // every choice on the screen itself (the top and bottom bars are the same on every screen)
+      var choices = kiosk.findAll("#screen button");
+      assertThat(choices).as(screen).hasSizeBetween(1, 6);
+      for (var choice : choices) {
+        assertThat(choice.findElements(org.openqa.selenium.By.cssSelector(".icon"))).as(screen + " picture").hasSize(1);
+        assertThat(choice.findElement(org.openqa.selenium.By.cssSelector(".label")).getText()).as(screen + " word").isNotBlank();
+      }
+    }
+    assertThat(kiosk.findAll("#more-services [data-service]")).extracting(e -> e.getDomAttribute("data-service"))
+        .containsExactly("residence", "canteen", "outage");
+    kiosk.click("[data-service=residence]");
+    kiosk.waitForScreen("answer");
+    assertThat(kiosk.text("h1")).isEqualTo("居住证怎么办理");
+    kiosk.click("#nav-back");
+    kiosk.waitForScreen("services");
+    kiosk.click("#nav-home");
+    kiosk.waitForScreen("home");
+    assertThat(kiosk.findAll("#services [data-service]")).extracting(e -> e.getDomAttribute("data-service"))
+        .containsExactly("allowance", "medical", "dibao");
+    assertThat(kiosk.findAll("#services #go-ask, #services #go-report")).hasSize(2);
+  }
+
+  @Test
   void aTypedQuestionIsAnsweredFromTheKnowledgeBase() {
     kiosk.click("#go-ask");
     kiosk.waitForScreen("ask");

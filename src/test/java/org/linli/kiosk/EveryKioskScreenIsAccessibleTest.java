@@ -39,6 +39,11 @@ class EveryKioskScreenIsAccessibleTest extends KioskTestBase {
     }
     check("home");
 
+    kiosk.click("#go-services");
+    check("services");
+    kiosk.click("#nav-home");
+    kiosk.waitForScreen("home");
+
     kiosk.click("#go-ask");
     check("ask");
 

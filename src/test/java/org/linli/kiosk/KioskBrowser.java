@@ -143,8 +143,9 @@ final class KioskBrowser implements AutoCloseable {
   }
 
   /**
-   * Stands in for the staff side until it lands: every chat answer gets a {@code handoff}, as the
-   * server will send once work orders exist. Lasts until the page reloads.
+   * Gives every chat answer a {@code handoff} (the server's own when it sends one) with the given
+   * expected wait, so screens that show the wait look the same whatever the time of day (outside
+   * staffed hours the server sends a callback time instead). Lasts until the page reloads.
    */
   void pretendServerIssuesTicket(String ticketId, Integer expectedWaitMinutes) {
     js(

@@ -50,6 +50,8 @@ class KioskSecurityTest extends KioskTestBase {
 
   @Test
   void theBrowserReportsNoPolicyViolationsWhileTheKioskIsUsed() {
+    kiosk.click("#go-services");
+    kiosk.waitForScreen("services");
     kiosk.click("[data-service=canteen]");
     kiosk.waitForScreen("answer");
     kiosk.click("#set-theme");

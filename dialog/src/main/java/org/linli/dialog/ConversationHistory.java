@@ -4,12 +4,26 @@ import java.time.Instant;
 import java.util.List;
 import org.linli.knowledge.Lang;
 
-/** A conversation as a client redraws it: its messages, oldest first. */
+/**
+ * A conversation as a client redraws it: its messages, oldest first.
+ *
+ * @param handoff the conversation's open work order and its place in the queue now, or null
+ */
 public record ConversationHistory(
-    String conversationId, Channel channel, Lang lang, String mode, List<Entry> messages) {
+    String conversationId,
+    Channel channel,
+    Lang lang,
+    String mode,
+    List<Entry> messages,
+    TurnOutcome.Handoff handoff) {
 
   public ConversationHistory {
     messages = List.copyOf(messages);
+  }
+
+  public ConversationHistory(
+      String conversationId, Channel channel, Lang lang, String mode, List<Entry> messages) {
+    this(conversationId, channel, lang, mode, messages, null);
   }
 
   /**

@@ -19,4 +19,9 @@ public interface ConversationPort {
 
   /** The messages of a conversation, oldest first; empty when there is no such conversation. */
   Optional<ConversationHistory> history(String conversationId);
+
+  /** The conversation's open work order and its place in the queue now, if it has one. */
+  default Optional<TurnOutcome.Handoff> handoff(String conversationId) {
+    return history(conversationId).map(ConversationHistory::handoff);
+  }
 }

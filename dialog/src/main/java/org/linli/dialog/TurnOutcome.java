@@ -1,5 +1,6 @@
 package org.linli.dialog;
 
+import java.time.Instant;
 import java.util.List;
 import org.linli.knowledge.Lang;
 
@@ -21,6 +22,24 @@ public record TurnOutcome(
     replies = List.copyOf(replies);
   }
 
-  /** A work order a conversation was handed to. */
-  public record Handoff(String ticketId, String status) {}
+  /**
+   * A work order a conversation was handed to, and where it stands in the queue.
+   *
+   * @param queuePosition place among the department's unclaimed orders (1 = next), or null once a
+   *     person has it
+   * @param expectedWaitMinutes the expected wait while unclaimed in staffed hours, else null
+   * @param callbackFrom while unclaimed outside staffed hours: when staff are back to call, else
+   *     null
+   */
+  public record Handoff(
+      String ticketId,
+      String status,
+      Integer queuePosition,
+      Integer expectedWaitMinutes,
+      Instant callbackFrom) {
+
+    public Handoff(String ticketId, String status) {
+      this(ticketId, status, null, null, null);
+    }
+  }
 }

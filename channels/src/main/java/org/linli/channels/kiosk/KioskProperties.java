@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleTimeout no touch for this long shows the "still there?" warning
  * @param idleWarning how long the warning stays before the screen, the conversation and the
  *     browser's storage are wiped and the kiosk goes home
- * @param pollInterval how often the "talk to a person" screen looks for staff messages
+ * @param pollInterval how often the kiosk, while it has a conversation, looks for staff (messages,
+ *     a takeover from the console) and for its place in the queue
  * @param smsNumber the centre's SMS number; when set, the slip's QR code opens an SMS to it asking
  *     for the case's status, otherwise the QR code holds the case number as text
  */

@@ -1,5 +1,7 @@
 package org.linli.channels.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.List;
 import org.linli.dialog.Reply;
 import org.linli.dialog.TurnOutcome;
@@ -18,9 +20,7 @@ record ChatResponse(
         outcome.replies().stream().map(ReplyJson::of).toList(),
         outcome.intent(),
         outcome.lang() == null ? null : outcome.lang().code(),
-        outcome.handoff() == null
-            ? null
-            : new HandoffJson(outcome.handoff().ticketId(), outcome.handoff().status()));
+        HandoffJson.of(outcome.handoff()));
   }
 
   record ReplyJson(String text, List<Reply.Source> sources, List<Reply.Option> options) {
@@ -29,5 +29,22 @@ record ChatResponse(
     }
   }
 
-  record HandoffJson(String ticketId, String status) {}
+  /**
+   * The work order and, while nobody has claimed it, its place in the queue: the expected wait in
+   * staffed hours, or when staff will call back outside them. Absent fields are left out.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record HandoffJson(
+      String ticketId,
+      String status,
+      Integer queuePosition,
+      Integer expectedWaitMinutes,
+      Instant callbackFrom) {
+
+    static HandoffJson of(TurnOutcome.Handoff h) {
+      return h == null
+          ? null
+          : new HandoffJson(h.ticketId(), h.status(), h.queuePosition(), h.expectedWaitMinutes(), h.callbackFrom());
+    }
+  }
 }

@@ -7,7 +7,12 @@ import org.linli.dialog.Reply;
 
 /** {@code GET /api/chat/conversations/{id}} answer: enough for a client to redraw the chat. */
 record HistoryResponse(
-    String conversationId, String channel, String lang, String mode, List<MessageJson> messages) {
+    String conversationId,
+    String channel,
+    String lang,
+    String mode,
+    List<MessageJson> messages,
+    ChatResponse.HandoffJson handoff) {
 
   static HistoryResponse of(ConversationHistory h) {
     return new HistoryResponse(
@@ -15,7 +20,8 @@ record HistoryResponse(
         h.channel().code(),
         h.lang() == null ? null : h.lang().code(),
         h.mode(),
-        h.messages().stream().map(MessageJson::of).toList());
+        h.messages().stream().map(MessageJson::of).toList(),
+        ChatResponse.HandoffJson.of(h.handoff()));
   }
 
   record MessageJson(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import jakarta.servlet.http.HttpServletRequest;
 import org.linli.channels.InputText;
 import org.linli.channels.RateLimiter;
@@ -136,7 +137,9 @@ class WebChatController {
                         .data(HistoryResponse.MessageJson.of(entry), MediaType.APPLICATION_JSON));
               } catch (IOException | IllegalStateException gone) {
                 emitter.completeWithError(gone);
+                return;
               }
+              sendHandoff(id, emitter);
             },
             emitter::complete);
     emitter.onCompletion(subscription::close);
@@ -149,6 +152,29 @@ class WebChatController {
       subscription.close();
     }
     return emitter;
+  }
+
+  /**
+   * After a message, the conversation's work order with its place in the queue now, as an event
+   * named {@code handoff}. Read off the delivering thread, which may still be finishing the
+   * transaction that stored the message.
+   */
+  private void sendHandoff(String id, SseEmitter emitter) {
+    CompletableFuture.runAsync(
+        () ->
+            conversations
+                .handoff(id)
+                .ifPresent(
+                    h -> {
+                      try {
+                        emitter.send(
+                            SseEmitter.event()
+                                .name("handoff")
+                                .data(ChatResponse.HandoffJson.of(h), MediaType.APPLICATION_JSON));
+                      } catch (IOException | IllegalStateException gone) {
+                        // the stream has ended: the client redraws from the history
+                      }
+                    }));
   }
 
   private void limit(String key) {
