@@ -95,7 +95,12 @@ final class WeChatRequests {
 
   /** Plain mode: the body as is, signed in the query. */
   static MockHttpServletRequestBuilder plain(String xml) {
-    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+    return plainAt(xml, Instant.now());
+  }
+
+  /** Plain mode, signed with the timestamp {@code at} (a captured request replayed later). */
+  static MockHttpServletRequestBuilder plainAt(String xml, Instant at) {
+    String timestamp = String.valueOf(at.getEpochSecond());
     String nonce = "n" + System.nanoTime();
     return post("/channels/wechat")
         .queryParam("signature", SHA1.gen(TOKEN, timestamp, nonce))

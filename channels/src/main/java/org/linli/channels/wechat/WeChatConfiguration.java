@@ -125,8 +125,9 @@ class WeChatConfiguration {
 
   @Bean
   @Conditional(EndpointOn.class)
-  WeChatProtocol weChatProtocol(WeChatProperties properties, WxMpConfigStorage config) {
-    return new WeChatProtocol(properties, config);
+  WeChatProtocol weChatProtocol(
+      WeChatProperties properties, WxMpConfigStorage config, Clock clock) {
+    return new WeChatProtocol(properties, config, clock);
   }
 
   @Bean
