@@ -45,10 +45,16 @@ final class WeChatRequests {
   }
 
   static String image(String openId, long msgId) {
+    return image(openId, msgId, "image-media-1");
+  }
+
+  static String image(String openId, long msgId, String mediaId) {
     return message(
         openId,
         "image",
-        "<PicUrl><![CDATA[http://mmbiz.example/pic1.jpg]]></PicUrl><MediaId><![CDATA[image-media-1]]></MediaId>",
+        "<PicUrl><![CDATA[http://mmbiz.example/pic1.jpg]]></PicUrl><MediaId><![CDATA["
+            + mediaId
+            + "]]></MediaId>",
         msgId);
   }
 

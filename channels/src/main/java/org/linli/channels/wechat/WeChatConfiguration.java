@@ -102,6 +102,13 @@ class WeChatConfiguration {
     return new WeChatSender(service, window, store, properties, clock);
   }
 
+  /** Photos residents send, fetched by the application before WeChat forgets them (3 days). */
+  @Bean
+  @Conditional(SendingOn.class)
+  WeChatMedia weChatMedia(WxMpService service) {
+    return new WeChatMedia(service);
+  }
+
   /** Staff replies and case notices from the outbox. */
   @Bean
   @Conditional(SendingOn.class)
