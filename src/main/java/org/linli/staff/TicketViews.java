@@ -52,7 +52,9 @@ class TicketViews {
     m.put("priority", o.priority());
     m.put("department", o.department());
     m.put("summary", o.summary());
-    m.put("location", o.location());
+    // the queue shows only the start of a place (often a home address); the order's detail, for
+    // the staff who handle it, the whole of it
+    m.put("location", maskPlace(o.location()));
     m.put("channel", o.channel());
     m.put("owner", o.owner());
     m.put("ownerName", o.ownerName());
@@ -72,6 +74,7 @@ class TicketViews {
 
   Map<String, Object> detail(WorkOrder o, List<HistoryEntry> history) {
     Map<String, Object> m = summary(o);
+    m.put("location", o.location());
     m.put("resolution", o.resolution());
     m.put(
         "rating",
@@ -113,6 +116,16 @@ class TicketViews {
             })
             .toList());
     return m;
+  }
+
+  /** The first third of a place (at most 4 characters), then "***": 幸福小区3号楼 -> 幸福***. */
+  static String maskPlace(String place) {
+    if (place == null || place.isBlank()) {
+      return place;
+    }
+    int n = place.codePointCount(0, place.length());
+    int keep = Math.min(4, n / 3);
+    return place.substring(0, place.offsetByCodePoints(0, keep)) + "***";
   }
 
   /** Photos and places the resident sent for the order (WeChat), oldest first. */

@@ -122,6 +122,18 @@ class WeChatEvidenceTest extends WeChatTestBase {
     assertThat(page).contains("幸福小区3号楼").contains("31.2304")
         .contains("/staff/tickets/" + number + "/evidence/");
 
+    // the order's place (the address) is encrypted at rest, whole on the order, masked in the queue
+    String locationEnc =
+        jdbc.sql("select location_enc from work_order where number = ?").param(number)
+            .query(String.class).single();
+    assertThat(locationEnc).isNotBlank().doesNotContain("幸福小区");
+    mvc.perform(get("/api/staff/tickets/" + number).with(httpBasic("wx_muni", PASSWORD)))
+        .andExpect(jsonPath("$.location").value(org.hamcrest.Matchers.containsString("幸福小区3号楼")));
+    mvc.perform(get("/api/staff/tickets").param("q", number).with(httpBasic("wx_muni", PASSWORD)))
+        .andExpect(jsonPath("$[0].number").value(number))
+        .andExpect(jsonPath("$[0].location").value(org.hamcrest.Matchers.not(
+            org.hamcrest.Matchers.containsString("3号楼"))));
+
     // another department sees neither the order nor its photo
     mvc.perform(get(photoUrl).with(httpBasic("wx_prop", PASSWORD))).andExpect(status().isNotFound());
   }
