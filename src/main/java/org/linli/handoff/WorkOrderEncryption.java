@@ -2,6 +2,7 @@ package org.linli.handoff;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * nothing depends on when this finishes; a failure is logged and retried at the next start.
  */
 @Component
+@ConditionalOnWebApplication // not in one-shot commands or the shell, which leave the database alone
 class WorkOrderEncryption {
 
   private static final Logger log = LoggerFactory.getLogger(WorkOrderEncryption.class);

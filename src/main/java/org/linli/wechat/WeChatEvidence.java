@@ -13,7 +13,6 @@ import org.linli.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -166,15 +165,6 @@ public class WeChatEvidence {
       log.info("event=wechat_labels_encrypted rows={}", total);
     }
     return total;
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  void encryptLegacyLabelsAtStart() {
-    try {
-      encryptLegacyLabels();
-    } catch (RuntimeException e) {
-      log.warn("event=wechat_labels_encrypt_failed error={}", e.toString());
-    }
   }
 
   private record Due(long id, String mediaId, int attempts, Instant createdAt) {}
