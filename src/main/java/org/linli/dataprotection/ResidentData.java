@@ -62,11 +62,14 @@ public class ResidentData {
     }
     out.put("conversations", conversations);
     List<Map<String, Object>> orders = jdbc.sql(
-            "select id, number, category, summary, location, status, contact_enc, rating, rating_comment,"
-                + " created_at, closed_at from work_order where " + ORDERS_OF_RESIDENT + " order by id")
+            "select id, number, category, coalesce(summary_enc, summary), coalesce(location_enc, location),"
+                + " status, contact_enc, rating, rating_comment, created_at, closed_at, summary_enc,"
+                + " location_enc from work_order where " + ORDERS_OF_RESIDENT + " order by id")
         .params(residentId, residentId)
         .query((rs, i) -> row("id", rs.getLong(1), "number", rs.getString(2), "category", rs.getString(3),
-            "summary", rs.getString(4), "location", rs.getString(5), "status", rs.getString(6),
+            "summary", rs.getString(12) == null ? rs.getString(4) : personalData.decrypt(rs.getString(12)),
+            "location", rs.getString(13) == null ? rs.getString(5) : personalData.decrypt(rs.getString(13)),
+            "status", rs.getString(6),
             "contact", rs.getString(7) == null ? null : personalData.decrypt(rs.getString(7)),
             "rating", rs.getObject(8), "ratingComment", rs.getString(9),
             "createdAt", rs.getObject(10, OffsetDateTime.class), "closedAt", rs.getObject(11, OffsetDateTime.class)))
@@ -113,6 +116,16 @@ public class ResidentData {
     String conversationsOf = "conversation_id in (select id from conversation where resident_id = ?)";
     jdbc.sql("update message set reply_to = null where " + conversationsOf).param(residentId).update();
     done.put("messages", jdbc.sql("delete from message where " + conversationsOf).param(residentId).update());
+    // photos and places they sent by WeChat: the photo deleted, the place and links emptied
+    jdbc.sql("delete from wechat_media where evidence_id in (select id from wechat_evidence where "
+            + conversationsOf + ")")
+        .param(residentId).update();
+    done.put("wechatEvidence", jdbc.sql(
+            "update wechat_evidence set label = null, label_enc = null, pic_url = null, media_id = null,"
+                + " latitude = null, longitude = null, map_scale = null,"
+                + " media_status = case when media_status is null then null else 'purged' end"
+                + " where " + conversationsOf)
+        .param(residentId).update());
     done.put("outbox", jdbc.sql(
             "update outbox set text = '', recipient_enc = null,"
                 + " status = case when status in ('pending', 'sending') then 'failed' else status end,"
@@ -126,6 +139,7 @@ public class ResidentData {
               + " ('resident_message', 'rated', 'message', 'resolved')")
           .params(ERASED, id).update();
       jdbc.sql("update work_order set resident_id = null, contact_enc = null, location = null, summary = ?,"
+              + " location_enc = null, summary_enc = null,"
               + " rating_comment = null, resolution = case when resolution is null then null else ? end"
               + " where id = ?")
           .params(ERASED, ERASED, id).update();

@@ -97,9 +97,22 @@ public class RetentionJob {
         jdbc.sql("update conversation set state = '' where updated_at < ? and state <> ''")
             .param(utc(cutoff))
             .update();
-    if (total > 0 || outbox > 0 || states > 0) {
-      log.info("event=retention_purged messages={} outbox={} conversation_states={} days={}",
-          total, outbox, states, properties.messageDays());
+    // WeChat photos and places go with the messages they came in: the photo, its links, the
+    // address and the coordinates; the row stays (kind, time, order) for the order's history
+    jdbc.sql("delete from wechat_media where evidence_id in"
+            + " (select id from wechat_evidence where created_at < ?)")
+        .param(utc(cutoff))
+        .update();
+    int evidence =
+        jdbc.sql("update wechat_evidence set label = null, label_enc = null, pic_url = null,"
+                + " media_id = null, latitude = null, longitude = null, map_scale = null,"
+                + " media_status = case when media_status is null then null else 'purged' end,"
+                + " purged_at = ? where created_at < ? and purged_at is null")
+            .params(utc(now), utc(cutoff))
+            .update();
+    if (total > 0 || outbox > 0 || states > 0 || evidence > 0) {
+      log.info("event=retention_purged messages={} outbox={} conversation_states={} wechat_evidence={} days={}",
+          total, outbox, states, evidence, properties.messageDays());
     }
     return total;
   }

@@ -8,24 +8,37 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.linli.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Work orders, their history and the routing table in the database. Callers hold the transaction. */
+/**
+ * Work orders, their history and the routing table in the database. Callers hold the transaction.
+ * The summary and the place (often an address) are personal data: stored encrypted ({@code
+ * summary_enc}, {@code location_enc}) and decrypted into {@link WorkOrder} here; orders written
+ * before V92 keep the plain columns until {@link #encryptLegacyRows} has run, and are read from
+ * them until then.
+ */
 @Repository
 class WorkOrderStore {
 
   private static final String COLUMNS =
-      "id, number, category, priority, department, summary, location, conversation_id,"
+      "id, number, category, priority, department, summary, location, summary_enc, location_enc,"
+          + " conversation_id,"
           + " resident_id, channel, contact_enc, status, owner, owner_name, transfer_to,"
           + " transfer_reason, resolution, rating, rating_comment, supervisor_review, created_at,"
           + " claimed_at, resolved_at, closed_at, due_at";
 
-  private final JdbcClient jdbc;
+  /** The most orders a text search looks through. */
+  private static final int SEARCH_SCAN = 20_000;
 
-  WorkOrderStore(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final PersonalData personalData;
+
+  WorkOrderStore(JdbcClient jdbc, PersonalData personalData) {
     this.jdbc = jdbc;
+    this.personalData = personalData;
   }
 
   record NewOrder(
@@ -45,17 +58,18 @@ class WorkOrderStore {
   long insert(NewOrder o) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into work_order (number, category, priority, department, summary, location,"
-                + " conversation_id, resident_id, channel, contact_enc, status, supervisor_review,"
-                + " created_at, updated_at, due_at, breach_notified, unclaimed_alerted, version)"
+            "insert into work_order (number, category, priority, department, summary_enc,"
+                + " location_enc, conversation_id, resident_id, channel, contact_enc, status,"
+                + " supervisor_review, created_at, updated_at, due_at, breach_notified,"
+                + " unclaimed_alerted, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', false, ?, ?, ?, false, false, 0)")
         .params(
             o.number(),
             o.category(),
             o.priority(),
             o.department(),
-            o.summary(),
-            o.location(),
+            encrypt(o.summary()),
+            encrypt(o.location()),
             o.conversationId(),
             o.residentId(),
             o.channel(),
@@ -84,7 +98,7 @@ class WorkOrderStore {
   Optional<WorkOrder> find(String number) {
     return jdbc.sql("select " + COLUMNS + " from work_order where number = ?")
         .param(number)
-        .query(WorkOrderStore::order)
+        .query(this::order)
         .optional();
   }
 
@@ -92,7 +106,7 @@ class WorkOrderStore {
   Optional<WorkOrder> lock(String number) {
     return jdbc.sql("select " + COLUMNS + " from work_order where number = ? for update")
         .param(number)
-        .query(WorkOrderStore::order)
+        .query(this::order)
         .optional();
   }
 
@@ -125,22 +139,27 @@ class WorkOrderStore {
       sql.append(" and owner = ?");
       params.add(owner);
     }
-    if (text != null) {
-      sql.append(" and (number = ? or lower(summary) like ? or lower(category) like ?)");
-      String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%";
-      params.add(text);
-      params.add(like);
-      params.add(like);
+    if (text == null) {
+      sql.append(" order by priority, created_at limit ").append(limit);
+      return jdbc.sql(sql.toString()).params(params).query(this::order).list();
     }
-    sql.append(" order by priority, created_at limit ").append(limit);
-    return jdbc.sql(sql.toString()).params(params).query(WorkOrderStore::order).list();
+    // The summary is encrypted, so the text is matched after decryption, over the orders the
+    // caller may see (a community centre's open and recent orders: thousands, not millions).
+    sql.append(" order by priority, created_at limit ").append(SEARCH_SCAN);
+    String needle = text.toLowerCase(java.util.Locale.ROOT);
+    return jdbc.sql(sql.toString()).params(params).query(this::order).list().stream()
+        .filter(o -> o.number().equals(text)
+            || (o.summary() != null && o.summary().toLowerCase(java.util.Locale.ROOT).contains(needle))
+            || o.category().toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .limit(limit)
+        .toList();
   }
 
   List<WorkOrder> forConversation(String conversationId) {
     return jdbc.sql(
             "select " + COLUMNS + " from work_order where conversation_id = ? order by created_at desc")
         .param(conversationId)
-        .query(WorkOrderStore::order)
+        .query(this::order)
         .list();
   }
 
@@ -148,7 +167,7 @@ class WorkOrderStore {
     return jdbc.sql(
             "select " + COLUMNS + " from work_order where resident_id = ? order by created_at desc")
         .param(residentId)
-        .query(WorkOrderStore::order)
+        .query(this::order)
         .list();
   }
 
@@ -319,7 +338,43 @@ class WorkOrderStore {
         rs.getString("category"), rs.getString("department"), rs.wasNull() ? null : sla);
   }
 
-  private static WorkOrder order(ResultSet rs, int row) throws SQLException {
+  private String encrypt(String plain) {
+    return plain == null ? null : personalData.encrypt(plain);
+  }
+
+  /** The encrypted column, or the plain one of an order written before V92. */
+  private String personal(ResultSet rs, String column) throws SQLException {
+    String encrypted = rs.getString(column + "_enc");
+    return encrypted != null ? personalData.decrypt(encrypted) : rs.getString(column);
+  }
+
+  /**
+   * Encrypts the summary and place of orders written before V92 (in batches; safe to run on
+   * several nodes at once: a row is changed only while it is still in clear). Returns how many.
+   */
+  int encryptLegacyRows() {
+    int total = 0;
+    List<Object[]> rows;
+    do {
+      rows =
+          jdbc.sql(
+                  "select id, summary, location from work_order where summary_enc is null"
+                      + " and summary is not null order by id fetch first 200 rows only")
+              .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
+              .list();
+      for (Object[] r : rows) {
+        total +=
+            jdbc.sql(
+                    "update work_order set summary_enc = ?, location_enc = ?, summary = null,"
+                        + " location = null where id = ? and summary_enc is null")
+                .params(encrypt((String) r[1]), encrypt((String) r[2]), r[0])
+                .update();
+      }
+    } while (!rows.isEmpty());
+    return total;
+  }
+
+  private WorkOrder order(ResultSet rs, int row) throws SQLException {
     int rating = rs.getInt("rating");
     Integer ratingValue = rs.wasNull() ? null : rating;
     return new WorkOrder(
@@ -328,8 +383,8 @@ class WorkOrderStore {
         rs.getString("category"),
         rs.getInt("priority"),
         rs.getString("department"),
-        rs.getString("summary"),
-        rs.getString("location"),
+        personal(rs, "summary"),
+        personal(rs, "location"),
         rs.getString("conversation_id"),
         rs.getString("resident_id"),
         rs.getString("channel"),

@@ -91,6 +91,14 @@ class StaffApiController {
     return views.detail(order, handoff.history(actor, id));
   }
 
+  @GetMapping("/tickets/{id}/evidence/{evidenceId}/photo")
+  @Operation(summary = "A photo the resident sent for the order (WeChat); every view is audited")
+  org.springframework.http.ResponseEntity<byte[]> photo(
+      @PathVariable String id, @PathVariable long evidenceId, Principal principal) {
+    Actor actor = actors.actor(principal);
+    return views.photo(actor, handoff.get(actor, id), evidenceId);
+  }
+
   @GetMapping("/tickets/{id}/contact")
   @Operation(summary = "The resident's contact details; every call is written to the audit log")
   Map<String, Object> contact(@PathVariable String id, Principal principal) {

@@ -118,6 +118,7 @@ class StaffConsoleController {
     model.addAttribute("order", order);
     model.addAttribute("history", handoff.history(actor, number));
     model.addAttribute("messages", views.messages(order));
+    model.addAttribute("evidence", views.evidence(order));
     model.addAttribute("suggestions", order.status().open() ? views.suggestions(order) : List.of());
     model.addAttribute("departments", handoff.departments());
     model.addAttribute("staff", me.supervisor() ? accounts.all() : List.of());
@@ -132,6 +133,19 @@ class StaffConsoleController {
       model.addAttribute("proxies", care.proxies(order.residentId()));
     }
     return "staff/ticket";
+  }
+
+  /** A photo the resident sent for the order, for the evidence section; every view is audited. */
+  @GetMapping("/tickets/{number}/evidence/{evidenceId}/photo")
+  @ResponseBody
+  org.springframework.http.ResponseEntity<byte[]> photo(
+      @PathVariable String number, @PathVariable long evidenceId, Principal principal) {
+    Actor actor = actors.actor(principal);
+    try {
+      return views.photo(actor, handoff.get(actor, number), evidenceId);
+    } catch (HandoffException e) {
+      return org.springframework.http.ResponseEntity.notFound().build();
+    }
   }
 
   @PostMapping("/tickets/{number}/contact")

@@ -4,12 +4,20 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linli.audit.AuditLog;
 import org.linli.dialog.ConversationHistory;
 import org.linli.dialog.ConversationPort;
+import org.linli.handoff.Actor;
+import org.linli.handoff.HandoffException;
 import org.linli.handoff.HistoryEntry;
 import org.linli.handoff.WorkOrder;
 import org.linli.knowledge.KnowledgeBase;
 import org.linli.knowledge.PassageHit;
+import org.linli.wechat.WeChatEvidence;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /** Work orders in the JSON shapes of the staff API (also used by the console). */
@@ -19,11 +27,20 @@ class TicketViews {
   private final Clock clock;
   private final ConversationPort conversations;
   private final KnowledgeBase knowledge;
+  private final WeChatEvidence evidence;
+  private final AuditLog audit;
 
-  TicketViews(Clock clock, ConversationPort conversations, KnowledgeBase knowledge) {
+  TicketViews(
+      Clock clock,
+      ConversationPort conversations,
+      KnowledgeBase knowledge,
+      WeChatEvidence evidence,
+      AuditLog audit) {
     this.clock = clock;
     this.conversations = conversations;
     this.knowledge = knowledge;
+    this.evidence = evidence;
+    this.audit = audit;
   }
 
   Map<String, Object> summary(WorkOrder o) {
@@ -35,7 +52,9 @@ class TicketViews {
     m.put("priority", o.priority());
     m.put("department", o.department());
     m.put("summary", o.summary());
-    m.put("location", o.location());
+    // the queue shows only the start of a place (often a home address); the order's detail, for
+    // the staff who handle it, the whole of it
+    m.put("location", maskPlace(o.location()));
     m.put("channel", o.channel());
     m.put("owner", o.owner());
     m.put("ownerName", o.ownerName());
@@ -55,6 +74,7 @@ class TicketViews {
 
   Map<String, Object> detail(WorkOrder o, List<HistoryEntry> history) {
     Map<String, Object> m = summary(o);
+    m.put("location", o.location());
     m.put("resolution", o.resolution());
     m.put(
         "rating",
@@ -73,7 +93,64 @@ class TicketViews {
             })
             .toList());
     m.put("messages", messages(o));
+    m.put(
+        "evidence",
+        evidence(o).stream()
+            .map(item -> {
+              Map<String, Object> e = new LinkedHashMap<>();
+              e.put("id", item.id());
+              e.put("kind", item.kind());
+              e.put("at", item.at());
+              e.put("label", item.label());
+              e.put("latitude", item.latitude());
+              e.put("longitude", item.longitude());
+              e.put("scale", item.scale());
+              e.put("photo", item.photo());
+              e.put("photoProblem", item.photoProblem());
+              e.put(
+                  "photoUrl",
+                  item.photoStored()
+                      ? "/api/staff/tickets/" + o.number() + "/evidence/" + item.id() + "/photo"
+                      : null);
+              return e;
+            })
+            .toList());
     return m;
+  }
+
+  /** The first third of a place (at most 4 characters), then "***": 幸福小区3号楼 -> 幸福***. */
+  static String maskPlace(String place) {
+    if (place == null || place.isBlank()) {
+      return place;
+    }
+    int n = place.codePointCount(0, place.length());
+    int keep = Math.min(4, n / 3);
+    return place.substring(0, place.offsetByCodePoints(0, keep)) + "***";
+  }
+
+  /** Photos and places the resident sent for the order (WeChat), oldest first. */
+  List<WeChatEvidence.Item> evidence(WorkOrder o) {
+    return evidence.forOrder(o.id());
+  }
+
+  /**
+   * A photo of the order, for a member of staff who may see the order (the caller checked that
+   * with {@code HandoffService.get}); every view is written to the audit log. 404 when the
+   * evidence is not a stored photo of this order.
+   */
+  ResponseEntity<byte[]> photo(Actor actor, WorkOrder order, long evidenceId) {
+    WeChatEvidence.Photo photo =
+        evidence.photo(order.id(), evidenceId)
+            .orElseThrow(() -> new HandoffException(HandoffException.Kind.NOT_FOUND,
+                "error.evidence.notFound", "no stored photo " + evidenceId + " in " + order.number()));
+    audit.record(
+        actor.username(), "evidence.view", "work_order:" + order.number(), "evidence:" + evidenceId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(photo.contentType()))
+        .cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+        .header("X-Content-Type-Options", "nosniff")
+        .body(photo.bytes());
   }
 
   List<ConversationHistory.Entry> messages(WorkOrder o) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.linli.channels.wechat.WeChatStore;
+import org.linli.handoff.HandoffService;
 import org.linli.privacy.PersonalData;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +20,12 @@ class JdbcWeChatStore implements WeChatStore {
 
   private final JdbcClient jdbc;
   private final PersonalData personalData;
+  private final HandoffService handoff;
 
-  JdbcWeChatStore(JdbcClient jdbc, PersonalData personalData) {
+  JdbcWeChatStore(JdbcClient jdbc, PersonalData personalData, HandoffService handoff) {
     this.jdbc = jdbc;
     this.personalData = personalData;
+    this.handoff = handoff;
   }
 
   private String hash(String openId) {
@@ -115,13 +118,21 @@ class JdbcWeChatStore implements WeChatStore {
         > 0;
   }
 
+  /**
+   * Keeps a photo or place: with the open work order of the conversation when there is one (an
+   * order opened later takes it then, see {@link WeChatEvidence}); the label encrypted; a photo
+   * queued for download.
+   */
   @Override
   public void evidence(Evidence e) {
+    Long orderId = handoff.openOrderOf(e.conversationId()).map(o -> o.id()).orElse(null);
+    boolean photo = "image".equals(e.kind()) && e.mediaId() != null && !e.mediaId().isBlank();
     try {
       jdbc.sql(
               "insert into wechat_evidence (conversation_id, external_id, kind, media_id, pic_url,"
-                  + " latitude, longitude, map_scale, label, created_at)"
-                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " latitude, longitude, map_scale, label, label_enc, created_at, work_order_id,"
+                  + " media_status, media_attempts, media_next_at)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, 0, ?)")
           .params(
               e.conversationId(),
               e.externalId(),
@@ -131,8 +142,11 @@ class JdbcWeChatStore implements WeChatStore {
               e.latitude(),
               e.longitude(),
               e.scale(),
-              e.label(),
-              utc(e.at()))
+              e.label() == null ? null : personalData.encrypt(e.label()),
+              utc(e.at()),
+              orderId,
+              photo ? "pending" : null,
+              photo ? utc(e.at()) : null)
           .update();
     } catch (DuplicateKeyException retry) {
       // the same message delivered again: kept once

@@ -86,10 +86,13 @@ class ResidentDataRightsTest {
     assertThat(jdbc.sql("select count(*) from message where conversation_id = ?").param(conversation)
         .query(Integer.class).single()).isZero();
     assertThat(jdbc.sql("select count(*) from resident where id = ?").param(id).query(Integer.class).single()).isZero();
-    var order = jdbc.sql("select summary, location, contact_enc, resident_id from work_order where conversation_id = ?")
+    var order = jdbc.sql("select summary, location, summary_enc, location_enc, contact_enc, resident_id"
+            + " from work_order where conversation_id = ?")
         .param(conversation).query().singleRow();
     assertThat(order.get("summary")).isEqualTo(ResidentData.ERASED);
     assertThat(order.get("location")).isNull();
+    assertThat(order.get("summary_enc")).isNull();
+    assertThat(order.get("location_enc")).isNull();
     assertThat(order.get("contact_enc")).isNull();
     assertThat(order.get("resident_id")).isNull();
     assertThat(audit("resident.erased", id)).isEqualTo(1);

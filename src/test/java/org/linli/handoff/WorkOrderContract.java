@@ -31,6 +31,52 @@ abstract class WorkOrderContract {
 
   @Autowired HandoffService handoff;
   @Autowired JdbcClient jdbc;
+  @Autowired WorkOrderStore store;
+
+  private java.util.Map<String, Object> raw(String number) {
+    return jdbc.sql("select summary, location, summary_enc, location_enc from work_order where number = ?")
+        .param(number)
+        .query()
+        .singleRow();
+  }
+
+  @Test
+  void theSummaryAndThePlaceAreStoredEncryptedYetStaffReadAndFindThem() {
+    WorkOrder o = handoff.open(new HandoffService.OpenRequest(
+        "street_light", 2, "路灯坏了，晚上很黑", "幸福小区3号楼", null, null, "web", null, "resident"));
+
+    var row = raw(o.number());
+    assertThat(row.get("summary")).isNull();
+    assertThat(row.get("location")).isNull();
+    assertThat((String) row.get("summary_enc")).isNotBlank().doesNotContain("路灯");
+    assertThat((String) row.get("location_enc")).isNotBlank().doesNotContain("幸福小区");
+    WorkOrder read = handoff.get(ZHAO, o.number());
+    assertThat(read.summary()).isEqualTo("路灯坏了，晚上很黑");
+    assertThat(read.location()).isEqualTo("幸福小区3号楼");
+    assertThat(handoff.search(ZHAO, null, "晚上很黑")).extracting(WorkOrder::number).contains(o.number());
+  }
+
+  @Test
+  void anOrderStoredInClearBeforeEncryptionIsReadAndThenEncrypted() {
+    WorkOrder o = handoff.open(new HandoffService.OpenRequest(
+        "road", 2, "人行道塌了一块", "建设路12号", null, null, "web", null, "resident"));
+    // as an order written before V92 looks
+    jdbc.sql("update work_order set summary = ?, location = ?, summary_enc = null, location_enc = null"
+            + " where number = ?")
+        .params("人行道塌了一块", "建设路12号", o.number())
+        .update();
+    assertThat(handoff.get(ZHAO, o.number()).location()).isEqualTo("建设路12号");
+
+    assertThat(store.encryptLegacyRows()).isGreaterThanOrEqualTo(1);
+
+    var row = raw(o.number());
+    assertThat(row.get("summary")).isNull();
+    assertThat(row.get("location")).isNull();
+    assertThat((String) row.get("location_enc")).doesNotContain("建设路");
+    WorkOrder read = handoff.get(ZHAO, o.number());
+    assertThat(read.summary()).isEqualTo("人行道塌了一块");
+    assertThat(read.location()).isEqualTo("建设路12号");
+  }
 
   private WorkOrder open(String category, int priority) {
     return handoff.open(new HandoffService.OpenRequest(

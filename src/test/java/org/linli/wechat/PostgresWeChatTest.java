@@ -59,6 +59,40 @@ class PostgresWeChatTest extends WeChatTestBase {
         .isEqualTo(1);
   }
 
+  @Autowired WeChatEvidence evidence;
+
+  @Test
+  void aPhotoSentForAnOrderIsStoredAndReadBackWhole() throws Exception {
+    String openId = newOpenId();
+    long first = WeChatRequests.nextMsgId();
+    ok(WeChatRequests.plain(WeChatRequests.text(openId, "转人工", first)));
+    String mediaId = "pg-media-" + openId;
+    byte[] photo = WeChatEvidenceTest.jpeg(1_200_000, 5);
+    STUB.media(mediaId, photo);
+    long msgId = WeChatRequests.nextMsgId();
+    ok(WeChatRequests.plain(WeChatRequests.image(openId, msgId, mediaId)));
+
+    evidence.fetchDue();
+
+    long orderId =
+        jdbc.sql("select work_order_id from wechat_evidence where external_id = ?")
+            .param(String.valueOf(msgId))
+            .query(Long.class)
+            .single();
+    long evidenceId =
+        jdbc.sql("select id from wechat_evidence where external_id = ?")
+            .param(String.valueOf(msgId))
+            .query(Long.class)
+            .single();
+    assertThat(evidence.photo(orderId, evidenceId))
+        .hasValueSatisfying(p -> {
+          assertThat(p.contentType()).isEqualTo("image/jpeg");
+          assertThat(p.bytes()).isEqualTo(photo);
+        });
+    assertThat(evidence.forOrder(orderId)).singleElement()
+        .satisfies(item -> assertThat(item.photoStored()).isTrue());
+  }
+
   @Test
   void theWindowKeysAndDeferralsWork() {
     String openId = newOpenId();

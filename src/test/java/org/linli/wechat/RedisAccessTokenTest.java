@@ -39,7 +39,8 @@ class RedisAccessTokenTest {
   final WeChatProperties properties =
       new WeChatProperties(
           "wx-redis-" + UUID.randomUUID(), "secret", "token", null, Duration.ofMillis(4500), 65536,
-          STUB.baseUrl(), "12345", Duration.ofHours(48), 20, null, "content", "redis");
+          STUB.baseUrl(), "12345", Duration.ofHours(48), 20, null, "content", "redis",
+          Duration.ofMinutes(5), 5_242_880);
 
   @BeforeAll
   static void connect() {

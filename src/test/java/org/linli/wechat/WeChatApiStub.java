@@ -29,6 +29,8 @@ final class WeChatApiStub implements AutoCloseable {
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   /** Path to the JSON the stub answers with once. */
   private final Map<String, String> failOnce = new ConcurrentHashMap<>();
+  /** Temporary media by media id, served at /cgi-bin/media/get as WeChat does (a file). */
+  private final Map<String, byte[]> media = new ConcurrentHashMap<>();
 
   WeChatApiStub() {
     try {
@@ -58,6 +60,21 @@ final class WeChatApiStub implements AutoCloseable {
       answer = failOnce.remove(path);
     } else if (failures.containsKey(path)) {
       answer = failures.get(path);
+    } else if (path.equals("/cgi-bin/media/get")) {
+      String mediaId = parameter(query, "media_id");
+      byte[] file = mediaId == null ? null : media.get(mediaId);
+      if (file != null) {
+        // WeChat answers a file: its type and a Content-Disposition with the file name
+        exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+        exchange.getResponseHeaders()
+            .add("Content-Disposition", "attachment; filename=\"" + mediaId + ".jpg\"");
+        exchange.sendResponseHeaders(200, file.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(file);
+        }
+        return;
+      }
+      answer = "{\"errcode\":40007,\"errmsg\":\"invalid media_id\"}";
     } else if (path.equals("/cgi-bin/message/template/send")) {
       answer = "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}";
     } else {
@@ -69,6 +86,23 @@ final class WeChatApiStub implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  /** WeChat holds this file under {@code mediaId} (a photo a resident sent). */
+  void media(String mediaId, byte[] bytes) {
+    media.put(mediaId, bytes);
+  }
+
+  private static String parameter(String query, String name) {
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   List<Call> calls(String path) {

@@ -30,6 +30,34 @@ class WeChatHostileInputTest extends WeChatTestBase {
   }
 
   @Test
+  void aCapturedSignedMessageReplayedTenMinutesLaterIsForbiddenAndNotStored() throws Exception {
+    int before = wechatMessages();
+    long msgId = WeChatRequests.nextMsgId();
+    mvc.perform(
+            WeChatRequests.plainAt(
+                WeChatRequests.text(newOpenId(), "高龄津贴", msgId),
+                java.time.Instant.now().minusSeconds(600)))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(""));
+    mvc.perform(
+            WeChatRequests.plainAt(
+                WeChatRequests.text(newOpenId(), "高龄津贴", WeChatRequests.nextMsgId()),
+                java.time.Instant.now().plusSeconds(600)))
+        .andExpect(status().isForbidden());
+    assertThat(wechatMessages()).isEqualTo(before);
+    assertThat(inbound(String.valueOf(msgId))).isZero();
+  }
+
+  @Test
+  void aRetrySignedWithinWeChatsRetryWindowIsStillAccepted() throws Exception {
+    long msgId = WeChatRequests.nextMsgId();
+    ok(WeChatRequests.plainAt(
+        WeChatRequests.text(newOpenId(), "高龄津贴怎么申请", msgId),
+        java.time.Instant.now().minusSeconds(15)));
+    assertThat(inbound(String.valueOf(msgId))).isEqualTo(1);
+  }
+
+  @Test
   void anEncryptedMessageWithAWrongMessageSignatureIsForbidden() throws Exception {
     int before = wechatMessages();
     mvc.perform(

@@ -106,7 +106,9 @@ class WeChatMessagesTest extends WeChatTestBase {
             .query()
             .singleRow();
     assertThat(row(evidence, "kind")).isEqualTo("location");
-    assertThat(row(evidence, "label")).isEqualTo("幸福小区3号楼");
+    // the label is an address: stored encrypted, never in clear
+    assertThat(row(evidence, "label")).isNull();
+    assertThat((String) row(evidence, "label_enc")).isNotBlank().doesNotContain("幸福小区");
     assertThat(((Number) row(evidence, "latitude")).doubleValue()).isEqualTo(31.2304);
     assertThat(row(evidence, "conversation_id"))
         .isEqualTo(

@@ -45,10 +45,16 @@ final class WeChatRequests {
   }
 
   static String image(String openId, long msgId) {
+    return image(openId, msgId, "image-media-1");
+  }
+
+  static String image(String openId, long msgId, String mediaId) {
     return message(
         openId,
         "image",
-        "<PicUrl><![CDATA[http://mmbiz.example/pic1.jpg]]></PicUrl><MediaId><![CDATA[image-media-1]]></MediaId>",
+        "<PicUrl><![CDATA[http://mmbiz.example/pic1.jpg]]></PicUrl><MediaId><![CDATA["
+            + mediaId
+            + "]]></MediaId>",
         msgId);
   }
 
@@ -95,7 +101,12 @@ final class WeChatRequests {
 
   /** Plain mode: the body as is, signed in the query. */
   static MockHttpServletRequestBuilder plain(String xml) {
-    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+    return plainAt(xml, Instant.now());
+  }
+
+  /** Plain mode, signed with the timestamp {@code at} (a captured request replayed later). */
+  static MockHttpServletRequestBuilder plainAt(String xml, Instant at) {
+    String timestamp = String.valueOf(at.getEpochSecond());
     String nonce = "n" + System.nanoTime();
     return post("/channels/wechat")
         .queryParam("signature", SHA1.gen(TOKEN, timestamp, nonce))

@@ -142,7 +142,7 @@ class WeChatSenderTest extends WeChatTestBase {
     return new WeChatProperties(
         p.appId(), p.secret(), p.token(), p.aesKey(), p.passiveBudget(), p.maxBodyBytes(),
         p.apiHost(), p.helpPhone(), p.windowLength(), p.windowQuota(), templateId,
-        p.templateField(), p.tokenStore());
+        p.templateField(), p.tokenStore(), p.maxRequestAge(), p.mediaMaxBytes());
   }
 
   static Instant now() {

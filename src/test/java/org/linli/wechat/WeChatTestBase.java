@@ -32,6 +32,8 @@ abstract class WeChatTestBase {
     registry.add("linli.wechat.app-id", () -> WeChatRequests.APP_ID);
     registry.add("linli.wechat.secret", () -> "test-secret");
     registry.add("linli.wechat.api-host", STUB::baseUrl);
+    // tests fetch photos themselves (WeChatEvidence.fetchDue), never behind a test's back
+    registry.add("linli.wechat.media-interval", () -> "PT1H");
   }
 
   @Autowired MockMvc mvc;

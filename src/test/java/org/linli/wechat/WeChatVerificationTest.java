@@ -12,10 +12,11 @@ class WeChatVerificationTest extends WeChatTestBase {
 
   @Test
   void aCorrectlySignedCheckGetsItsEchostrBack() throws Exception {
+    String now = String.valueOf(java.time.Instant.now().getEpochSecond());
     mvc.perform(
             get("/channels/wechat")
-                .queryParam("signature", SHA1.gen(WeChatRequests.TOKEN, "1700000000", "nonce1"))
-                .queryParam("timestamp", "1700000000")
+                .queryParam("signature", SHA1.gen(WeChatRequests.TOKEN, now, "nonce1"))
+                .queryParam("timestamp", now)
                 .queryParam("nonce", "nonce1")
                 .queryParam("echostr", "5837397520272"))
         .andExpect(status().isOk())
@@ -43,5 +44,17 @@ class WeChatVerificationTest extends WeChatTestBase {
                 .queryParam("timestamp", "1700000000")
                 .queryParam("nonce", "nonce1"))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aCorrectlySignedCheckCapturedLongAgoIsForbidden() throws Exception {
+    mvc.perform(
+            get("/channels/wechat")
+                .queryParam("signature", SHA1.gen(WeChatRequests.TOKEN, "1700000000", "nonce1"))
+                .queryParam("timestamp", "1700000000")
+                .queryParam("nonce", "nonce1")
+                .queryParam("echostr", "5837397520272"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(""));
   }
 }

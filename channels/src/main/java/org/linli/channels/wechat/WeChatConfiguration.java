@@ -102,6 +102,13 @@ class WeChatConfiguration {
     return new WeChatSender(service, window, store, properties, clock);
   }
 
+  /** Photos residents send, fetched by the application before WeChat forgets them (3 days). */
+  @Bean
+  @Conditional(SendingOn.class)
+  WeChatMedia weChatMedia(WxMpService service) {
+    return new WeChatMedia(service);
+  }
+
   /** Staff replies and case notices from the outbox. */
   @Bean
   @Conditional(SendingOn.class)
@@ -125,8 +132,9 @@ class WeChatConfiguration {
 
   @Bean
   @Conditional(EndpointOn.class)
-  WeChatProtocol weChatProtocol(WeChatProperties properties, WxMpConfigStorage config) {
-    return new WeChatProtocol(properties, config);
+  WeChatProtocol weChatProtocol(
+      WeChatProperties properties, WxMpConfigStorage config, Clock clock) {
+    return new WeChatProtocol(properties, config, clock);
   }
 
   @Bean

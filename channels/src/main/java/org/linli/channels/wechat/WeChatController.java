@@ -50,6 +50,10 @@ class WeChatController {
       log.info("event=wechat_rejected reason=bad_verification");
       return ResponseEntity.status(403).contentType(TEXT).body("");
     }
+    if (!protocol.fresh(timestamp)) {
+      log.info("event=wechat_rejected reason=stale_verification");
+      return ResponseEntity.status(403).contentType(TEXT).body("");
+    }
     log.info("event=wechat_verified");
     return ResponseEntity.ok().contentType(TEXT).body(echostr);
   }

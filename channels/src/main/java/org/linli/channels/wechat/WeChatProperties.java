@@ -23,6 +23,10 @@ import org.springframework.util.StringUtils;
  * @param templateField the template's data field that carries the text
  * @param tokenStore where the shared access token lives: {@code database} (default) or {@code
  *     memory} (one node only)
+ * @param maxRequestAge a request whose signed {@code timestamp} is further than this from now
+ *     (either way) is refused: a captured request cannot be replayed later. WeChat's retries end
+ *     about 15 s after the first attempt; the rest of the default (5 minutes) is for clock skew
+ * @param mediaMaxBytes a photo larger than this is not downloaded (kept as a link only)
  */
 @ConfigurationProperties("linli.wechat")
 public record WeChatProperties(
@@ -38,7 +42,9 @@ public record WeChatProperties(
     @DefaultValue("20") int windowQuota,
     String templateId,
     @DefaultValue("content") String templateField,
-    @DefaultValue("database") String tokenStore) {
+    @DefaultValue("database") String tokenStore,
+    @DefaultValue("5m") Duration maxRequestAge,
+    @DefaultValue("5242880") int mediaMaxBytes) {
 
   /** The server endpoint answers WeChat. */
   public boolean endpointOn() {

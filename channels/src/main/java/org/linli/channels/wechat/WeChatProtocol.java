@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -32,10 +33,12 @@ final class WeChatProtocol {
 
   private final WeChatProperties properties;
   private final WxMpConfigStorage config;
+  private final Clock clock;
 
-  WeChatProtocol(WeChatProperties properties, WxMpConfigStorage config) {
+  WeChatProtocol(WeChatProperties properties, WxMpConfigStorage config, Clock clock) {
     this.properties = properties;
     this.config = config;
+    this.clock = clock;
   }
 
   /** A request refused before anything was stored. */
@@ -69,6 +72,18 @@ final class WeChatProtocol {
       return false;
     }
     return constantTimeEquals(SHA1.gen(properties.token(), timestamp, nonce), signature);
+  }
+
+  /**
+   * The signed {@code timestamp} (seconds since the epoch) is within {@code max-request-age} of
+   * now. The signature covers the timestamp, so an old signed request cannot be made fresh.
+   */
+  boolean fresh(String timestamp) {
+    if (isEmpty(timestamp) || timestamp.length() > 12 || !timestamp.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    long age = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp));
+    return age <= properties.maxRequestAge().toSeconds();
   }
 
   /**
@@ -109,6 +124,9 @@ final class WeChatProtocol {
   Inbound read(Query query, String body) {
     if (!validSignature(query.signature(), query.timestamp(), query.nonce())) {
       throw new Rejected(403, "bad_signature");
+    }
+    if (!fresh(query.timestamp())) {
+      throw new Rejected(403, "stale_timestamp");
     }
     refuseDocumentTypes(body);
     if (!query.encrypted()) {
