@@ -35,10 +35,6 @@ public record KnowledgeProperties(String dir, boolean watch, String store, Durat
     }
   }
 
-  public KnowledgeProperties(String dir, boolean watch) {
-    this(dir, watch, FILES, null);
-  }
-
   boolean inDatabase() {
     return DATABASE.equals(store);
   }
