@@ -75,7 +75,8 @@ class ClusterIT {
     b = second.join();
     for (Node node : List.of(a, b)) {
       await()
-          .atMost(Duration.ofSeconds(180))
+          // two nodes starting at once on a shared 2-core machine took over three minutes
+          .atMost(Duration.ofSeconds(360))
           .pollInterval(Duration.ofMillis(500))
           .ignoreExceptions()
           .until(() -> {
