@@ -79,7 +79,7 @@ class KbCommands {
         status.report(2);
         return;
       }
-      loaded = KnowledgeBaseConfiguration.load(new KnowledgeProperties(knowledge, false));
+      loaded = KnowledgeBaseConfiguration.load(new KnowledgeProperties(knowledge, false, KnowledgeProperties.FILES, null));
       source = knowledge;
     }
     List<KnowledgeLint.Finding> findings =

@@ -18,6 +18,7 @@ import org.linli.knowledge.LoadedDocuments;
 import org.linli.knowledge.SourceText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,6 +26,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KnowledgeProperties.class)
@@ -34,7 +38,11 @@ class KnowledgeBaseConfiguration {
   static final String BUNDLED = "classpath*:linli/kb/*.md";
 
   @Bean(destroyMethod = "close")
-  KnowledgeBase knowledgeBase(KnowledgeProperties properties, Clock clock) {
+  KnowledgeBase knowledgeBase(
+      KnowledgeProperties properties, Clock clock, ObjectProvider<KnowledgeStore> store) {
+    if (properties.inDatabase()) {
+      return fromDatabase(properties, clock, store.getObject());
+    }
     LoadedDocuments loaded = load(properties);
     for (DocumentProblem problem : loaded.problems()) {
       log.warn("event=kb_document_rejected problem=\"{}\"", problem);
@@ -47,13 +55,67 @@ class KnowledgeBaseConfiguration {
     return KnowledgeBase.build(loaded, clock);
   }
 
+  @Bean
+  @ConditionalOnProperty(name = "linli.knowledge.store", havingValue = "database")
+  KnowledgeStore knowledgeStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    return new KnowledgeStore(jdbc, new TransactionTemplate(transactions), clock);
+  }
+
+  /** With the documents in the database: each node rebuilds its index when they change. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "linli.knowledge.store", havingValue = "database")
+  KnowledgeSync knowledgeSync(
+      KnowledgeBase knowledgeBase, KnowledgeStore store, KnowledgeProperties properties) {
+    return new KnowledgeSync(knowledgeBase, store, builtFromVersion).start(properties.syncInterval());
+  }
+
+  /** The version the index was first built from (the sync bean starts from it). */
+  private volatile long builtFromVersion;
+
+  private KnowledgeBase fromDatabase(KnowledgeProperties properties, Clock clock, KnowledgeStore store) {
+    int seeded = store.seedIfEmpty(() -> sources(properties), source(properties));
+    if (seeded > 0) {
+      log.info("event=kb_seeded source={} documents={}", source(properties), seeded);
+    }
+    KnowledgeStore.Snapshot snapshot = store.snapshot();
+    LoadedDocuments loaded = DocumentLoader.load(snapshot.files());
+    for (DocumentProblem problem : loaded.problems()) {
+      log.warn("event=kb_document_rejected problem=\"{}\"", problem);
+    }
+    log.info(
+        "event=kb_loaded source=database version={} documents={} rejected={}",
+        snapshot.version(),
+        loaded.documents().size(),
+        loaded.problems().size());
+    builtFromVersion = snapshot.version();
+    return KnowledgeBase.build(loaded, clock);
+  }
+
+  /** The raw files of the configured folder or of the bundled demo. */
+  static List<SourceText> sources(KnowledgeProperties properties) {
+    if (isBlank(properties.dir())) {
+      return bundled();
+    }
+    Path dir = Path.of(properties.dir());
+    try (var files = java.nio.file.Files.list(dir)) {
+      List<SourceText> texts = new ArrayList<>();
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList()) {
+        texts.add(new SourceText(f.getFileName().toString(), java.nio.file.Files.readString(f)));
+      }
+      return texts;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the knowledge folder " + dir, e);
+    }
+  }
+
   /**
    * Reloads the knowledge base when files in the configured folder change (the bundled demo never
    * changes). A broken document is logged and left out; queries in flight are never failed.
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "linli.knowledge.watch", havingValue = "true")
-  @ConditionalOnExpression("'${linli.knowledge.dir:}' != ''")
+  @ConditionalOnExpression(
+      "'${linli.knowledge.dir:}' != '' and '${linli.knowledge.store:files}' != 'database'")
   KnowledgeFolderWatcher knowledgeFolderWatcher(KnowledgeBase knowledgeBase, KnowledgeProperties properties) {
     KnowledgeFolderWatcher watcher =
         new KnowledgeFolderWatcher(

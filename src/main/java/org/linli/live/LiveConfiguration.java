@@ -6,16 +6,18 @@ import javax.sql.DataSource;
 import org.linli.conversation.ConversationMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chooses how live events travel: through PostgreSQL LISTEN/NOTIFY when the database is
- * PostgreSQL (every node of a cluster then sees every other node's events), within this node
- * otherwise.
+ * PostgreSQL (every node of a cluster then sees every other node's events), through Redis pub/sub
+ * when configured ({@code linli.live.transport=redis}), within this node otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LiveProperties.class)
@@ -29,7 +31,11 @@ class LiveConfiguration {
       DataSource dataSource,
       Environment environment,
       ConversationMessages messages,
-      JsonMapper json) {
+      JsonMapper json,
+      ObjectProvider<RedisConnectionFactory> redis) {
+    if ("redis".equals(properties.transport())) {
+      return new RedisLiveEvents(redis.getObject(), properties.redisChannel(), messages, json);
+    }
     boolean postgres =
         switch (properties.transport()) {
           case "postgres" -> true;

@@ -18,10 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.linli.conversation.ConversationMessageAdded;
 import org.linli.conversation.ConversationMessages;
-import org.linli.handoff.TicketEvent;
-import org.linli.handoff.TicketStatus;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -52,24 +49,11 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
   /** How to open the listening connection (outside the pool: it is held for the node's life). */
   record ListenerConnection(String url, String username, String password) {}
 
-  /** What goes over the wire: kind {@code m} (message stored) or {@code t} (work order change). */
-  record Notice(
-      String node,
-      String kind,
-      String conversation,
-      Long message,
-      String number,
-      String department,
-      String type,
-      String status,
-      String actor) {}
-
   private final InMemoryLiveEvents local = new InMemoryLiveEvents();
   private final String node = UUID.randomUUID().toString().substring(0, 8);
   private final DataSource dataSource;
   private final ListenerConnection listener;
-  private final ConversationMessages messages;
-  private final JsonMapper json;
+  private final ClusterNotices notices;
   private final Duration reconnectDelay;
   private final String channel;
   private final ExecutorService dispatch =
@@ -90,8 +74,7 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
       Duration reconnectDelay) {
     this.dataSource = dataSource;
     this.listener = listener;
-    this.messages = messages;
-    this.json = json;
+    this.notices = new ClusterNotices(node, local, messages, json);
     this.reconnectDelay = reconnectDelay;
     this.channel = channelFor(currentSchema(dataSource));
     this.listenerThread = Thread.ofPlatform().name("live-listener").daemon().start(this::listen);
@@ -117,25 +100,9 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
   @Override
   public void publish(String topic, Object event) {
     local.publish(topic, event);
-    Notice notice =
-        switch (event) {
-          case ConversationMessageAdded m ->
-              new Notice(node, "m", m.conversationId(), m.messageId(), null, null, null, null, null);
-          case TicketEvent t ->
-              new Notice(
-                  node,
-                  "t",
-                  t.conversationId(),
-                  null,
-                  t.number(),
-                  t.department(),
-                  t.type(),
-                  t.status() == null ? null : t.status().code(),
-                  t.actor());
-          default -> null;
-        };
-    if (notice != null) {
-      notify(json.writeValueAsString(notice));
+    String payload = notices.encode(event);
+    if (payload != null) {
+      notify(payload);
     }
   }
 
@@ -214,7 +181,7 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
           }
           for (PGNotification n : received) {
             String payload = n.getParameter();
-            dispatch.execute(() -> receive(payload));
+            dispatch.execute(() -> notices.receive(payload));
           }
         }
       } catch (SQLException | RuntimeException e) {
@@ -236,41 +203,6 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
-    }
-  }
-
-  private void receive(String payload) {
-    try {
-      Notice notice = json.readValue(payload, Notice.class);
-      if (node.equals(notice.node())) {
-        return; // this node's clients had it at once
-      }
-      switch (notice.kind()) {
-        case "m" -> {
-          String topic = LiveEvents.conversation(notice.conversation());
-          if (notice.message() != null && local.hasListeners(topic)) {
-            messages.added(notice.message()).ifPresent(e -> local.publish(topic, e));
-          }
-        }
-        case "t" -> {
-          if (local.hasListeners(TICKETS)) {
-            local.publish(
-                TICKETS,
-                new TicketEvent(
-                    notice.number(),
-                    notice.conversation(),
-                    notice.department(),
-                    notice.type(),
-                    TicketStatus.fromCode(notice.status()).orElse(null),
-                    notice.actor(),
-                    null,
-                    null));
-          }
-        }
-        default -> log.debug("event=live_notice_unknown kind={}", notice.kind());
-      }
-    } catch (RuntimeException e) {
-      log.warn("event=live_notice_failed error={}", e.toString());
     }
   }
 

@@ -22,9 +22,10 @@ class LoadCommands {
   @Command(
       name = {"load", "run"},
       description =
-          "Simulate concurrent residents holding multi-turn web chat conversations against a"
-              + " running node on this machine, then the same load on the liveness probe; print"
-              + " throughput, p50/p95/p99 and errors.")
+          "Simulate concurrent residents holding multi-turn conversations (web chat, signed Twilio"
+              + " SMS webhooks, signed WeChat messages, in a mix) against a running node on this"
+              + " machine, then the same load on the liveness probe; print throughput,"
+              + " p50/p95/p99 and errors per channel.")
   void run(
       @Option(longName = "url", description = "base URL (loopback only)", defaultValue = "http://localhost:8080")
           String url,
@@ -32,6 +33,18 @@ class LoadCommands {
           int residents,
       @Option(longName = "duration", description = "length of each phase: 60s, 2m, PT30S", defaultValue = "60s")
           String duration,
+      @Option(longName = "mix", description = "residents per channel, relative: web=2,sms=1,wechat=1", defaultValue = "web=1")
+          String mix,
+      @Option(longName = "twilio-auth-token", description = "the node's Twilio auth token (default: env TWILIO_AUTH_TOKEN)")
+          String twilioAuthToken,
+      @Option(longName = "public-base-url", description = "the node's public base URL Twilio signs for (default: env LINLI_PUBLIC_BASE_URL, else --url)")
+          String publicBaseUrl,
+      @Option(longName = "wechat-token", description = "the node's WeChat token (default: env WECHAT_TOKEN)")
+          String wechatToken,
+      @Option(longName = "wechat-aes-key", description = "the node's EncodingAESKey, to send encrypted messages (default: env WECHAT_AES_KEY)")
+          String wechatAesKey,
+      @Option(longName = "wechat-app-id", description = "the official account's app id, with --wechat-aes-key (default: env WECHAT_APP_ID)")
+          String wechatAppId,
       CommandContext context) {
     PrintWriter out = context.outputWriter();
     Duration d;
@@ -42,7 +55,15 @@ class LoadCommands {
       if (residents < 1 || d.isZero() || d.isNegative()) {
         throw new IllegalArgumentException("residents and duration must be positive");
       }
-      new LoadGenerator(base, residents, d).run(out);
+      LoadGenerator.Options options =
+          new LoadGenerator.Options(
+              LoadGenerator.Options.parseMix(mix == null ? "web=1" : mix),
+              orEnv(twilioAuthToken, "TWILIO_AUTH_TOKEN"),
+              orEnv(publicBaseUrl, "LINLI_PUBLIC_BASE_URL"),
+              orEnv(wechatToken, "WECHAT_TOKEN"),
+              orEnv(wechatAesKey, "WECHAT_AES_KEY"),
+              orEnv(wechatAppId, "WECHAT_APP_ID"));
+      new LoadGenerator(base, residents, d, options).run(out);
       status.report(0);
     } catch (IllegalArgumentException e) {
       out.println("load run: " + e.getMessage());
@@ -53,5 +74,14 @@ class LoadCommands {
     } finally {
       out.flush();
     }
+  }
+
+  /** The option, else the environment variable the node itself reads the secret from. */
+  private static String orEnv(String value, String variable) {
+    if (value != null && !value.isBlank()) {
+      return value.strip();
+    }
+    String env = System.getenv(variable);
+    return env == null ? "" : env.strip();
   }
 }

@@ -19,22 +19,111 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import me.chanjar.weixin.common.util.crypto.SHA1;
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
+import org.linli.channels.twilio.TwilioSignatures;
 
 /**
- * Simulated residents against a running node, over real HTTP: each resident holds a multi-turn web
- * chat conversation (a greeting, policy questions, thanks, goodbye — utterances from the bundled
- * training data), then starts another, until the time is up. Then the same number of clients hit
- * the liveness probe for the same time, which measures what the web stack itself does on this
- * machine, so the report can say how far a real turn is from it.
+ * Simulated residents against a running node, over real HTTP: each resident holds a multi-turn
+ * conversation (a greeting, policy questions, thanks, goodbye — utterances from the bundled
+ * training data) on one channel — web chat, signed Twilio SMS webhooks or signed (optionally
+ * encrypted) WeChat messages, in a configurable mix — then starts another, until the time is up.
+ * Then the same number of clients hit the liveness probe for the same time, which measures what
+ * the web stack itself does on this machine, so the report can say how far a real turn is from it.
+ *
+ * <p>SMS webhooks are signed with Twilio's own algorithm ({@link TwilioSignatures}, the SDK's
+ * RequestValidator) and WeChat messages with WxJava's ({@link SHA1}, {@link WxCryptUtil}), using the
+ * same secrets the node is configured with, so each request passes the node's real checks.
  *
  * <p>Only loopback addresses: this is a tool for measuring one's own node, not for loading someone
  * else's service.
  */
 final class LoadGenerator {
 
+  static final String SMS_PATH = "/channels/twilio/sms";
+  static final String WECHAT_PATH = "/channels/wechat";
+  private static final java.util.concurrent.atomic.AtomicLong WECHAT_MSG_IDS =
+      new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1_000);
+
   /** The turns of one simulated conversation, by intent. */
   static final List<String> SCRIPT =
       List.of("greet", "ask_policy", "ask_policy", "ask_policy", "thanks", "goodbye");
+
+  /** The channels a simulated resident may use. */
+  enum Channel {
+    WEB,
+    SMS,
+    WECHAT
+  }
+
+  /**
+   * How the residents are spread over the channels, and the secrets the node checks signatures
+   * with.
+   *
+   * @param weights relative share of residents per channel (for example web 2, sms 1, wechat 1)
+   * @param publicBaseUrl the base URL Twilio signatures are computed for (the node's {@code
+   *     linli.twilio.public-base-url}); empty means the target URL
+   */
+  record Options(
+      Map<Channel, Integer> weights,
+      String twilioAuthToken,
+      String publicBaseUrl,
+      String wechatToken,
+      String wechatAesKey,
+      String wechatAppId) {
+
+    static Options webOnly() {
+      return new Options(Map.of(Channel.WEB, 1), "", "", "", "", "");
+    }
+
+    /** Parses {@code web=2,sms=1,wechat=1}; a channel left out gets no residents. */
+    static Map<Channel, Integer> parseMix(String text) {
+      Map<Channel, Integer> weights = new java.util.EnumMap<>(Channel.class);
+      for (String part : text.split(",")) {
+        String p = part.strip();
+        if (p.isEmpty()) {
+          continue;
+        }
+        String[] kv = p.split("=", 2);
+        Channel channel;
+        try {
+          channel = Channel.valueOf(kv[0].strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("unknown channel in --mix: " + kv[0] + " (web, sms, wechat)");
+        }
+        int weight;
+        try {
+          weight = kv.length == 1 ? 1 : Integer.parseInt(kv[1].strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("not a whole number in --mix: " + p);
+        }
+        if (weight < 0) {
+          throw new IllegalArgumentException("negative weight in --mix: " + p);
+        }
+        if (weight > 0) {
+          weights.put(channel, weight);
+        }
+      }
+      if (weights.isEmpty()) {
+        throw new IllegalArgumentException("--mix names no channel with a positive weight");
+      }
+      return weights;
+    }
+
+    void check() {
+      if (weights.containsKey(Channel.SMS) && twilioAuthToken.isBlank()) {
+        throw new IllegalArgumentException(
+            "sms in --mix needs --twilio-auth-token (the node's TWILIO_AUTH_TOKEN)");
+      }
+      if (weights.containsKey(Channel.WECHAT) && wechatToken.isBlank()) {
+        throw new IllegalArgumentException("wechat in --mix needs --wechat-token (the node's WECHAT_TOKEN)");
+      }
+      if (!wechatAesKey.isBlank() && (wechatAesKey.length() != 43 || wechatAppId.isBlank())) {
+        throw new IllegalArgumentException(
+            "--wechat-aes-key must have 43 characters and needs --wechat-app-id");
+      }
+    }
+  }
 
   record Phase(
       String name, long requests, long errors, double seconds, long p50, long p95, long p99, long max) {
@@ -44,6 +133,7 @@ final class LoadGenerator {
   }
 
   private final URI base;
+  private final Options options;
   private final int residents;
   private final Duration duration;
   private final Map<String, List<String>> utterances;
@@ -55,9 +145,15 @@ final class LoadGenerator {
           .build();
 
   LoadGenerator(URI base, int residents, Duration duration) throws IOException {
+    this(base, residents, duration, Options.webOnly());
+  }
+
+  LoadGenerator(URI base, int residents, Duration duration, Options options) throws IOException {
     if (!loopback(base)) {
       throw new IllegalArgumentException("only loopback addresses (localhost, 127.0.0.1, ::1): " + base.getHost());
     }
+    options.check();
+    this.options = options;
     this.base = base;
     this.residents = residents;
     this.duration = duration;
@@ -99,12 +195,16 @@ final class LoadGenerator {
   void run(PrintWriter out) throws InterruptedException {
     out.printf("load: %d residents, %s per phase, against %s%n", residents, pretty(duration), base);
     out.flush();
-    Phase chat = phase("chat", this::conversation);
-    print(out, chat);
+    out.printf("mix: %s%n", mixDescription());
+    out.flush();
+    List<Phase> turns = mixedPhase();
+    turns.forEach(p -> print(out, p));
+    Phase chat = turns.getLast();
     Phase liveness = phase("liveness", this::liveness);
     print(out, liveness);
     out.printf(
-        "ratio: chat turns/s are %.1f%% of the liveness probe's requests/s (same clients, same machine)%n",
+        "ratio: conversation turns/s (all channels) are %.1f%% of the liveness probe's requests/s"
+            + " (same clients, same machine)%n",
         liveness.throughput() == 0 ? 0 : 100 * chat.throughput() / liveness.throughput());
     out.flush();
   }
@@ -125,6 +225,77 @@ final class LoadGenerator {
       }
       micros[count++] = (System.nanoTime() - startNanos) / 1_000;
     }
+  }
+
+  /** Which channel resident {@code i} of {@code n} uses: shares in proportion to the weights. */
+  static Channel channelOf(int i, int n, Map<Channel, Integer> weights) {
+    int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+    double at = (i + 0.5) / n * total;
+    int sum = 0;
+    Channel last = null;
+    for (Channel c : Channel.values()) {
+      Integer w = weights.get(c);
+      if (w == null) {
+        continue;
+      }
+      sum += w;
+      last = c;
+      if (at < sum) {
+        return c;
+      }
+    }
+    return last;
+  }
+
+  private String mixDescription() {
+    Map<Channel, Integer> counts = new java.util.EnumMap<>(Channel.class);
+    for (int i = 0; i < residents; i++) {
+      counts.merge(channelOf(i, residents, options.weights()), 1, Integer::sum);
+    }
+    StringBuilder b = new StringBuilder();
+    counts.forEach((c, n) -> b.append(b.isEmpty() ? "" : ", ").append(c.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(n));
+    return b + " residents";
+  }
+
+  /** One phase with every resident on its channel; a line per channel, then all of them. */
+  private List<Phase> mixedPhase() throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
+    Map<Channel, List<Recorder>> byChannel = new java.util.EnumMap<>(Channel.class);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < residents; i++) {
+      Channel channel = channelOf(i, residents, options.weights());
+      Recorder r = new Recorder();
+      byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(r);
+      int resident = i;
+      Client client =
+          switch (channel) {
+            case WEB -> this::conversation;
+            case SMS -> (d, rec) -> smsConversation(resident, d, rec);
+            case WECHAT -> (d, rec) -> wechatConversation(d, rec);
+          };
+      threads.add(Thread.ofVirtual().start(() -> {
+        try {
+          client.run(deadline, r);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (Exception e) {
+          r.errors++;
+        }
+      }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<Phase> phases = new ArrayList<>();
+    List<Recorder> all = new ArrayList<>();
+    byChannel.forEach((channel, recorders) -> {
+      phases.add(summary(channel.name().toLowerCase(java.util.Locale.ROOT), recorders, seconds));
+      all.addAll(recorders);
+    });
+    phases.add(summary("all", all, seconds));
+    return phases;
   }
 
   private Phase phase(String name, Client client) throws InterruptedException {
@@ -148,7 +319,10 @@ final class LoadGenerator {
     for (Thread t : threads) {
       t.join();
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    return summary(name, recorders, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static Phase summary(String name, List<Recorder> recorders, double seconds) {
     int total = recorders.stream().mapToInt(r -> r.count).sum();
     long[] all = new long[total];
     int at = 0;
@@ -213,6 +387,132 @@ final class LoadGenerator {
         }
       }
     }
+  }
+
+  /** The same script as text messages from one phone, as Twilio's signed webhooks. */
+  private void smsConversation(int resident, long deadline, Recorder recorder) throws Exception {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    // a number per resident and run: +86 139 then 8 digits
+    String from = String.format("+86139%08d", (random.nextInt(10_000) * 10_000L + resident) % 100_000_000L);
+    String signedBase = options.publicBaseUrl().isBlank() ? trimSlash(base.toString()) : trimSlash(options.publicBaseUrl());
+    while (System.nanoTime() < deadline) {
+      for (String intent : SCRIPT) {
+        if (System.nanoTime() >= deadline) {
+          return;
+        }
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("MessageSid", sid);
+        form.put("SmsSid", sid);
+        form.put("AccountSid", "AC" + "0".repeat(32));
+        form.put("From", from);
+        form.put("To", "+861012345");
+        form.put("Body", pick(intent, random));
+        form.put("NumMedia", "0");
+        String signature =
+            TwilioSignatures.sign(options.twilioAuthToken(), signedBase + SMS_PATH, form);
+        long t0 = System.nanoTime();
+        HttpResponse<String> r;
+        try {
+          r = http.send(
+              HttpRequest.newBuilder(base.resolve(SMS_PATH))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                  .header(TwilioSignatures.HEADER, signature)
+                  .POST(HttpRequest.BodyPublishers.ofString(formBody(form), StandardCharsets.UTF_8))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          recorder.errors++;
+          break;
+        }
+        if (r.statusCode() != 200 || !r.body().contains("<Response")) {
+          recorder.errors++;
+          break;
+        }
+        recorder.ok(t0);
+      }
+    }
+  }
+
+  /** The same script as WeChat text messages from one follower, signed (and encrypted if set). */
+  private void wechatConversation(long deadline, Recorder recorder) throws Exception {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String openId = "o-load-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    WxCryptUtil crypt =
+        options.wechatAesKey().isBlank()
+            ? null
+            : new WxCryptUtil(options.wechatToken(), options.wechatAesKey(), options.wechatAppId());
+    while (System.nanoTime() < deadline) {
+      for (String intent : SCRIPT) {
+        if (System.nanoTime() >= deadline) {
+          return;
+        }
+        String xml =
+            "<xml><ToUserName><![CDATA[gh_linli_load]]></ToUserName><FromUserName><![CDATA["
+                + openId
+                + "]]></FromUserName><CreateTime>"
+                + System.currentTimeMillis() / 1000
+                + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+                + pick(intent, random)
+                + "]]></Content><MsgId>"
+                + WECHAT_MSG_IDS.incrementAndGet()
+                + "</MsgId></xml>";
+        String query;
+        String body;
+        if (crypt == null) {
+          String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+          String nonce = Long.toString(random.nextLong(1L << 40));
+          query = "signature=" + SHA1.gen(options.wechatToken(), timestamp, nonce)
+              + "&timestamp=" + timestamp + "&nonce=" + nonce + "&openid=" + openId;
+          body = xml;
+        } else {
+          WxCryptUtil.EncryptContext ctx = crypt.encryptContext(xml);
+          query = "signature=" + SHA1.gen(options.wechatToken(), ctx.getTimeStamp(), ctx.getNonce())
+              + "&timestamp=" + ctx.getTimeStamp() + "&nonce=" + ctx.getNonce() + "&openid=" + openId
+              + "&encrypt_type=aes&msg_signature=" + ctx.getSignature();
+          body = "<xml><ToUserName><![CDATA[gh_linli_load]]></ToUserName><Encrypt><![CDATA["
+              + ctx.getEncrypt() + "]]></Encrypt></xml>";
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<String> r;
+        try {
+          r = http.send(
+              HttpRequest.newBuilder(base.resolve(WECHAT_PATH + "?" + query))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Content-Type", "text/xml; charset=UTF-8")
+                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          recorder.errors++;
+          break;
+        }
+        // a passive reply (XML) or "success" when the answer goes out later through the API
+        if (r.statusCode() != 200 || !(r.body().contains("<xml") || r.body().equals("success"))) {
+          recorder.errors++;
+          break;
+        }
+        recorder.ok(t0);
+      }
+    }
+  }
+
+  private String pick(String intent, ThreadLocalRandom random) {
+    List<String> choices = utterances.get(intent);
+    return choices.get(random.nextInt(choices.size()));
+  }
+
+  static String formBody(Map<String, String> form) {
+    StringBuilder b = new StringBuilder();
+    form.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&")
+        .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+        .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return b.toString();
+  }
+
+  private static String trimSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
   private void liveness(long deadline, Recorder recorder) throws Exception {

@@ -26,7 +26,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -117,15 +116,21 @@ class SecurityReviewTest {
 
   @Test
   void theSessionIdChangesAtLogin() throws Exception {
-    MockHttpSession session = new MockHttpSession();
-    mvc.perform(get("/login").session(session)).andExpect(status().isOk());
-    String before = session.getId();
+    // sessions are kept by Spring Session (in the database, shared by all nodes): cookie SESSION
+    jakarta.servlet.http.Cookie before =
+        mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
+    assertThat(before).isNotNull();
 
-    mvc.perform(post("/login").session(session).with(csrf()).param("username", "sun").param("password", PASSWORD))
-        .andExpect(status().is3xxRedirection())
-        .andExpect(redirectedUrl("/staff"));
+    jakarta.servlet.http.Cookie after =
+        mvc.perform(post("/login").cookie(before).with(csrf()).param("username", "sun").param("password", PASSWORD))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrl("/staff"))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
 
-    assertThat(session.getId()).isNotEqualTo(before);
+    assertThat(after).isNotNull();
+    assertThat(after.getValue()).isNotEqualTo(before.getValue());
   }
 
   private ResultActions login(String user, String password, String from) throws Exception {
