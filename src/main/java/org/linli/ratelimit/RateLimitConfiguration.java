@@ -2,6 +2,7 @@ package org.linli.ratelimit;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.linli.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,13 +21,17 @@ class RateLimitConfiguration {
 
   @Bean
   BucketRateLimiter rateLimiter(
-      RateLimitProperties properties, ObjectProvider<JdbcBucketStore> shared) {
+      RateLimitProperties properties,
+      ObjectProvider<JdbcBucketStore> shared,
+      ObjectProvider<PersonalData> personalData) {
     BucketStore store =
         properties.store() == RateLimitProperties.Store.DATABASE
             ? shared.getObject()
             : new InMemoryBucketStore(properties.maxKeys());
     log.info("event=rate_limit_store store={}", properties.store().name().toLowerCase());
-    return new BucketRateLimiter(properties, store);
+    // resolved on first use: one-shot commands create the limiter but never limit anything
+    return new BucketRateLimiter(
+        properties, store, subject -> personalData.getObject().lookupKey("rate-limit", subject));
   }
 
   @Bean

@@ -62,7 +62,7 @@ class SharedBucketsTest {
   }
 
   private static BucketRateLimiter node(DataSource ds, RateLimitProperties limits) {
-    return new BucketRateLimiter(limits, new JdbcBucketStore(ds, Clock.systemUTC()));
+    return new BucketRateLimiter(limits, new JdbcBucketStore(ds, Clock.systemUTC()), s -> s);
   }
 
   @ParameterizedTest
@@ -120,7 +120,7 @@ class SharedBucketsTest {
   void idleBucketsAreForgottenAndStartFull(String kind) {
     DataSource ds = database(kind);
     JdbcBucketStore store = new JdbcBucketStore(ds, Clock.systemUTC());
-    BucketRateLimiter node = new BucketRateLimiter(limits(1), store);
+    BucketRateLimiter node = new BucketRateLimiter(limits(1), store, s -> s);
     assertThat(node.tryConsume("resident:old").allowed()).isTrue();
     assertThat(node.tryConsume("resident:old").allowed()).isFalse();
 

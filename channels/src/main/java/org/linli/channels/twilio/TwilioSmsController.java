@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.linli.accessibility.Lang;
 import org.linli.channels.ChannelMessages;
 import org.linli.channels.PhoneMask;
+import org.linli.channels.RateLimiter;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationPort;
 import org.linli.dialog.InboundMessage;
@@ -32,7 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * <p>Keywords are handled here, before the dialogue: 退订 / TD / STOP opt out (recorded; only the
  * confirmation is sent), START opts back in, 帮助 / HELP explains the service, and 人工 / 0 / HUMAN
  * ask for a person. Everything else is one dialogue turn, deduplicated on the MessageSid, so a
- * Twilio retry gets the stored answer and never a second turn.
+ * Twilio retry gets the stored answer and never a second turn. A resident sending faster than the
+ * {@code resident} rate-limit policy allows is told so in a TwiML reply, and the message is not
+ * stored (the reply says it was not received and asks to send it again).
  */
 @TwilioInbound
 class TwilioSmsController {
@@ -50,16 +53,19 @@ class TwilioSmsController {
   private final ObjectProvider<SmsDeliveryListener> deliveries;
   private final ReplyRenderer renderer = new ReplyRenderer();
   private final Clock clock;
+  private final RateLimiter rateLimiter;
 
   TwilioSmsController(
       ConversationPort conversations,
       SmsOptOuts optOuts,
       ObjectProvider<SmsDeliveryListener> deliveries,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<RateLimiter> rateLimiter) {
     this.conversations = conversations;
     this.optOuts = optOuts;
     this.deliveries = deliveries;
     this.clock = clock;
+    this.rateLimiter = rateLimiter.getIfAvailable(() -> RateLimiter.UNLIMITED);
   }
 
   @PostMapping(path = TwilioUrls.SMS, produces = TWIML)
@@ -89,6 +95,14 @@ class TwilioSmsController {
       // Opted out: nothing more is sent, and nothing is started on the resident's behalf.
       log.info("event=sms_ignored reason=opted_out from={}", PhoneMask.mask(from));
       return twiml(List.of());
+    }
+    // Opting out and back in always works; everything else counts against the sender's budget.
+    // A refused message is not stored: the reply says so, and asks the resident to send it again.
+    RateLimiter.Verdict verdict = rateLimiter.tryConsume("resident:sms:" + from);
+    if (!verdict.allowed()) {
+      log.info("event=sms_rate_limited from={}", PhoneMask.mask(from));
+      Lang lang = HAN.matcher(text).find() || text.isEmpty() ? Lang.ZH : Lang.EN;
+      return twiml(List.of(say(lang, "twilio.sms.rateLimited", (verdict.retryAfterSeconds() + 59) / 60)));
     }
     if (HELP.contains(keyword)) {
       return twiml(List.of(say(keywordLang, "twilio.sms.help")));
@@ -153,6 +167,7 @@ class TwilioSmsController {
     return TRAILING_PUNCTUATION.matcher(k).replaceAll("").toUpperCase(Locale.ROOT);
   }
 
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}。！？，、\\s]+$");
 
   private static boolean isBlank(String s) {
