@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.linli.accessibility.Lang;
 import org.linli.channels.ChannelMessages;
+import org.linli.channels.InputText;
 import org.linli.channels.PhoneMask;
 import org.linli.channels.RateLimiter;
 import org.linli.dialog.Channel;
@@ -76,7 +77,20 @@ class TwilioSmsController {
     if (isBlank(messageSid) || isBlank(from)) {
       return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("MessageSid and From are required");
     }
+    if (!SID.matcher(messageSid).matches() || from.length() > 64 || InputText.hasForbiddenCharacters(from)) {
+      return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("MessageSid or From is malformed");
+    }
     String text = body.strip();
+    // Control characters, or bytes that were no UTF-8 (decoded as U+FFFD), or a message longer
+    // than Twilio ever sends: the resident is told, and nothing is stored.
+    if (InputText.hasForbiddenCharacters(text) || text.indexOf('\uFFFD') >= 0) {
+      log.info("event=sms_refused reason=unreadable from={}", PhoneMask.mask(from));
+      return twiml(List.of(say(Lang.ZH, "twilio.sms.unreadable")));
+    }
+    if (text.codePointCount(0, text.length()) > MAX_TEXT_CODE_POINTS) {
+      log.info("event=sms_refused reason=too_long from={}", PhoneMask.mask(from));
+      return twiml(List.of(say(Lang.ZH, "twilio.sms.tooLong", MAX_TEXT_CODE_POINTS)));
+    }
     String keyword = keyword(text);
     // TD is the Chinese carriers' opt-out word; STOP, HELP and HUMAN are English.
     Lang keywordLang = Set.of("STOP", "UNSUBSCRIBE", "STOPALL", "HELP", "HUMAN").contains(keyword) ? Lang.EN : Lang.ZH;
@@ -167,6 +181,9 @@ class TwilioSmsController {
     return TRAILING_PUNCTUATION.matcher(k).replaceAll("").toUpperCase(Locale.ROOT);
   }
 
+  /** Twilio's longest message body; longer ones are no real SMS. */
+  static final int MAX_TEXT_CODE_POINTS = 1600;
+  private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}。！？，、\\s]+$");
 
