@@ -364,13 +364,15 @@ class CrashIT {
       assertThat(again).isNotNull();
     }
 
-    // every order is answered by staff, and the outbox delivers the replies to SMS and WeChat
+    // every order is answered by staff, and the outbox delivers the replies to SMS and WeChat;
+    // one staff desk from here on (two at once would both answer the same new order)
+    staffDesk.interrupt();
+    assertThat(staffDesk.join(Duration.ofSeconds(60))).isTrue();
     await().atMost(Duration.ofSeconds(180)).until(() -> {
       staffAnswer(answered);
       HttpResponse<String> open = staff("GET", "/api/staff/tickets?status=new", null);
       return open.statusCode() == 200 && json.readTree(open.body()).isEmpty();
     });
-    staffDesk.interrupt();
     Map<String, String> expectedSms = new HashMap<>();
     Map<String, String> expectedWeChat = new HashMap<>();
     replied.forEach((number, channel) -> {
