@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.linli.channels.InputText;
 import org.linli.handoff.Actor;
 import org.linli.handoff.HandoffService;
 import org.linli.handoff.RoutingRule;
@@ -133,7 +134,7 @@ class Open311Controller {
         .orElseThrow(() -> new Open311Exception(HttpStatus.FORBIDDEN, "a valid api_key is required"));
     String code = form.getFirst("service_code");
     if (code == null || handoff.routingTable().stream().noneMatch(r -> r.category().equals(code))) {
-      throw new Open311Exception(HttpStatus.BAD_REQUEST, "unknown service_code " + code);
+      throw new Open311Exception(HttpStatus.BAD_REQUEST, "unknown service_code; see services.json");
     }
     String description = form.getFirst("description");
     if (description == null || description.isBlank()) {
@@ -142,6 +143,11 @@ class Open311Controller {
     String address = form.getFirst("address_string");
     String lat = form.getFirst("lat");
     String lon = form.getFirst("long");
+    text("description", description, MAX_DESCRIPTION);
+    text("address_string", address, MAX_FIELD);
+    text("lat", lat, 32);
+    text("long", lon, 32);
+    text("phone", form.getFirst("phone"), 32);
     if ((address == null || address.isBlank()) && lat != null && lon != null) {
       address = lat + "," + lon;
     }
@@ -186,6 +192,27 @@ class Open311Controller {
 
   private static String open311Status(WorkOrder o) {
     return o.status() == TicketStatus.RESOLVED || o.status() == TicketStatus.CLOSED ? "closed" : "open";
+  }
+
+  static final int MAX_DESCRIPTION = 2000;
+  static final int MAX_FIELD = 200;
+
+  /**
+   * Refuses a field with control characters, bytes that were no UTF-8 (decoded as U+FFFD), or more
+   * than {@code max} characters, before anything is stored.
+   */
+  private static void text(String name, String value, int max) {
+    if (value == null) {
+      return;
+    }
+    if (InputText.hasForbiddenCharacters(value) || value.indexOf('\uFFFD') >= 0) {
+      throw new Open311Exception(
+          HttpStatus.BAD_REQUEST, name + " contains control characters or invalid UTF-8");
+    }
+    if (value.codePointCount(0, value.length()) > max) {
+      throw new Open311Exception(
+          HttpStatus.BAD_REQUEST, name + " is longer than " + max + " characters");
+    }
   }
 
   private void requireReader(String apiKey) {

@@ -1,16 +1,19 @@
 package org.linli.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.linli.channels.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets (Bucket4j) per key. The policy, the part of the key before the first ':', chooses
- * the capacity and refill period; the key itself is never logged (it may hold an address).
+ * the capacity and refill period. The rest of the key (an address, a phone number, an openid) is
+ * replaced by a keyed hash before it reaches the store, and is never logged.
  */
 public final class BucketRateLimiter implements RateLimiter {
 
@@ -18,10 +21,12 @@ public final class BucketRateLimiter implements RateLimiter {
 
   private final RateLimitProperties properties;
   private final BucketStore store;
+  private final UnaryOperator<String> hashSubject;
 
-  BucketRateLimiter(RateLimitProperties properties, BucketStore store) {
+  BucketRateLimiter(RateLimitProperties properties, BucketStore store, UnaryOperator<String> hashSubject) {
     this.properties = properties;
     this.store = store;
+    this.hashSubject = hashSubject;
   }
 
   @Override
@@ -29,8 +34,7 @@ public final class BucketRateLimiter implements RateLimiter {
     if (!properties.enabled()) {
       return Verdict.ALLOWED;
     }
-    ConsumptionProbe probe =
-        store.bucket(key, () -> configuration(policyOf(key))).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return Verdict.ALLOWED;
     }
@@ -41,7 +45,13 @@ public final class BucketRateLimiter implements RateLimiter {
   /** True when the bucket of {@code key} is empty; takes nothing from it. */
   public boolean exhausted(String key) {
     return properties.enabled()
-        && store.bucket(key, () -> configuration(policyOf(key))).getAvailableTokens() < 1;
+        && bucket(key).getAvailableTokens() < 1;
+  }
+
+  private Bucket bucket(String key) {
+    String policy = policyOf(key);
+    String subject = key.indexOf(':') < 0 ? key : key.substring(key.indexOf(':') + 1);
+    return store.bucket(policy + ":" + hashSubject.apply(subject), () -> configuration(policy));
   }
 
   static String policyOf(String key) {

@@ -14,9 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxKeys in-memory buckets kept at most (least recently used dropped first), so a flood of
  *     new addresses cannot exhaust memory
  * @param policies capacity and period per policy, e.g. {@code linli.rate-limit.policies.address.capacity=300}
+ * @param store where buckets live: {@code memory} (each node limits on its own; the embedded
+ *     default) or {@code database} (one budget shared by every node; the {@code postgres} profile)
  */
 @ConfigurationProperties("linli.rate-limit")
-public record RateLimitProperties(Boolean enabled, int maxKeys, Map<String, Limit> policies) {
+public record RateLimitProperties(
+    Boolean enabled, int maxKeys, Map<String, Limit> policies, Store store) {
+
+  /** Where the buckets live. */
+  public enum Store {
+    MEMORY,
+    DATABASE
+  }
+
 
   /** What applies when nothing is configured. */
   static final Map<String, Limit> DEFAULTS =
@@ -33,6 +43,7 @@ public record RateLimitProperties(Boolean enabled, int maxKeys, Map<String, Limi
   public RateLimitProperties {
     enabled = enabled == null || enabled;
     maxKeys = maxKeys <= 0 ? 100_000 : maxKeys;
+    store = store == null ? Store.MEMORY : store;
     Map<String, Limit> merged = new HashMap<>(DEFAULTS);
     if (policies != null) {
       policies.forEach(
@@ -46,6 +57,11 @@ public record RateLimitProperties(Boolean enabled, int maxKeys, Map<String, Limi
           });
     }
     policies = Map.copyOf(merged);
+  }
+
+  /** The longest refill period of any policy: a bucket idle this long is full again. */
+  Duration longestPeriod() {
+    return policies.values().stream().map(Limit::period).max(Duration::compareTo).orElseThrow();
   }
 
   /** The limit of a policy, or the default one. */

@@ -6,9 +6,10 @@ import java.time.Duration;
  * Limits how fast one source may send: channel adapters call it before they hand a message on,
  * and answer a refusal on their own channel in friendly words (never by dropping the message
  * silently). The application implements it; keys are {@code policy:subject}, for example
- * {@code address:203.0.113.7}, {@code conversation:6f0c...} or {@code resident:<keyed hash>}, and
- * the policy part chooses the configured capacity. Never put a phone number or openid in a key in
- * clear: use a keyed hash.
+ * {@code address:203.0.113.7}, {@code conversation:6f0c...} or {@code resident:wechat:<openid>}, and
+ * the policy part chooses the configured capacity. The implementation replaces the part after
+ * the policy by a keyed hash before storing it and never logs it, so adapters may pass a phone
+ * number or openid as it is (for example {@code resident:sms:+8613800000000}).
  */
 public interface RateLimiter {
 

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.linli.accessibility.Lang;
 import org.linli.channels.ChannelMessages;
+import org.linli.channels.InputText;
 import org.linli.channels.PhoneMask;
+import org.linli.channels.RateLimiter;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationPort;
 import org.linli.dialog.InboundMessage;
@@ -32,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * <p>Keywords are handled here, before the dialogue: 退订 / TD / STOP opt out (recorded; only the
  * confirmation is sent), START opts back in, 帮助 / HELP explains the service, and 人工 / 0 / HUMAN
  * ask for a person. Everything else is one dialogue turn, deduplicated on the MessageSid, so a
- * Twilio retry gets the stored answer and never a second turn.
+ * Twilio retry gets the stored answer and never a second turn. A resident sending faster than the
+ * {@code resident} rate-limit policy allows is told so in a TwiML reply, and the message is not
+ * stored (the reply says it was not received and asks to send it again).
  */
 @TwilioInbound
 class TwilioSmsController {
@@ -50,16 +54,19 @@ class TwilioSmsController {
   private final ObjectProvider<SmsDeliveryListener> deliveries;
   private final ReplyRenderer renderer = new ReplyRenderer();
   private final Clock clock;
+  private final RateLimiter rateLimiter;
 
   TwilioSmsController(
       ConversationPort conversations,
       SmsOptOuts optOuts,
       ObjectProvider<SmsDeliveryListener> deliveries,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<RateLimiter> rateLimiter) {
     this.conversations = conversations;
     this.optOuts = optOuts;
     this.deliveries = deliveries;
     this.clock = clock;
+    this.rateLimiter = rateLimiter.getIfAvailable(() -> RateLimiter.UNLIMITED);
   }
 
   @PostMapping(path = TwilioUrls.SMS, produces = TWIML)
@@ -70,7 +77,20 @@ class TwilioSmsController {
     if (isBlank(messageSid) || isBlank(from)) {
       return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("MessageSid and From are required");
     }
+    if (!SID.matcher(messageSid).matches() || from.length() > 64 || InputText.hasForbiddenCharacters(from)) {
+      return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("MessageSid or From is malformed");
+    }
     String text = body.strip();
+    // Control characters, or bytes that were no UTF-8 (decoded as U+FFFD), or a message longer
+    // than Twilio ever sends: the resident is told, and nothing is stored.
+    if (InputText.hasForbiddenCharacters(text) || text.indexOf('\uFFFD') >= 0) {
+      log.info("event=sms_refused reason=unreadable from={}", PhoneMask.mask(from));
+      return twiml(List.of(say(Lang.ZH, "twilio.sms.unreadable")));
+    }
+    if (text.codePointCount(0, text.length()) > MAX_TEXT_CODE_POINTS) {
+      log.info("event=sms_refused reason=too_long from={}", PhoneMask.mask(from));
+      return twiml(List.of(say(Lang.ZH, "twilio.sms.tooLong", MAX_TEXT_CODE_POINTS)));
+    }
     String keyword = keyword(text);
     // TD is the Chinese carriers' opt-out word; STOP, HELP and HUMAN are English.
     Lang keywordLang = Set.of("STOP", "UNSUBSCRIBE", "STOPALL", "HELP", "HUMAN").contains(keyword) ? Lang.EN : Lang.ZH;
@@ -89,6 +109,14 @@ class TwilioSmsController {
       // Opted out: nothing more is sent, and nothing is started on the resident's behalf.
       log.info("event=sms_ignored reason=opted_out from={}", PhoneMask.mask(from));
       return twiml(List.of());
+    }
+    // Opting out and back in always works; everything else counts against the sender's budget.
+    // A refused message is not stored: the reply says so, and asks the resident to send it again.
+    RateLimiter.Verdict verdict = rateLimiter.tryConsume("resident:sms:" + from);
+    if (!verdict.allowed()) {
+      log.info("event=sms_rate_limited from={}", PhoneMask.mask(from));
+      Lang lang = HAN.matcher(text).find() || text.isEmpty() ? Lang.ZH : Lang.EN;
+      return twiml(List.of(say(lang, "twilio.sms.rateLimited", (verdict.retryAfterSeconds() + 59) / 60)));
     }
     if (HELP.contains(keyword)) {
       return twiml(List.of(say(keywordLang, "twilio.sms.help")));
@@ -153,6 +181,10 @@ class TwilioSmsController {
     return TRAILING_PUNCTUATION.matcher(k).replaceAll("").toUpperCase(Locale.ROOT);
   }
 
+  /** Twilio's longest message body; longer ones are no real SMS. */
+  static final int MAX_TEXT_CODE_POINTS = 1600;
+  private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}。！？，、\\s]+$");
 
   private static boolean isBlank(String s) {

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.linli.channels.ChannelMessages;
+import org.linli.channels.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,10 +38,13 @@ class WeChatController {
 
   private final WeChatProtocol protocol;
   private final WeChatMessageHandler handler;
+  private final RateLimiter rateLimiter;
 
-  WeChatController(WeChatProtocol protocol, WeChatMessageHandler handler) {
+  WeChatController(
+      WeChatProtocol protocol, WeChatMessageHandler handler, ObjectProvider<RateLimiter> rateLimiter) {
     this.protocol = protocol;
     this.handler = handler;
+    this.rateLimiter = rateLimiter.getIfAvailable(() -> RateLimiter.UNLIMITED);
   }
 
   @GetMapping
@@ -71,12 +78,35 @@ class WeChatController {
             q.get("msg_signature"));
     String body = protocol.readBody(request.getInputStream(), request.getContentLengthLong());
     WeChatProtocol.Inbound inbound = protocol.read(query, body);
+    String refusal = rateLimited(inbound);
+    if (refusal != null) {
+      return ResponseEntity.ok().contentType(XML).body(protocol.reply(inbound, refusal));
+    }
     return switch (handler.handle(inbound.message())) {
       case WeChatMessageHandler.Answer.Text text ->
           ResponseEntity.ok().contentType(XML).body(protocol.reply(inbound, text.text()));
       case WeChatMessageHandler.Answer.Success success ->
           ResponseEntity.ok().contentType(TEXT).body("success");
     };
+  }
+
+  /**
+   * A resident sending faster than the {@code resident} policy allows gets a passive reply saying
+   * the message was not received (it is not stored) and when to send it again. Events (follow,
+   * unfollow, menu views) are never limited: unfollowing must always work.
+   */
+  private String rateLimited(WeChatProtocol.Inbound inbound) {
+    var m = inbound.message();
+    if (m.getFromUser() == null || "event".equalsIgnoreCase(m.getMsgType())) {
+      return null;
+    }
+    RateLimiter.Verdict verdict = rateLimiter.tryConsume("resident:wechat:" + m.getFromUser());
+    if (verdict.allowed()) {
+      return null;
+    }
+    log.info("event=wechat_rate_limited");
+    return ChannelMessages.get(
+        Locale.SIMPLIFIED_CHINESE, "wechat.rateLimited", (verdict.retryAfterSeconds() + 59) / 60);
   }
 
   @ExceptionHandler(WeChatProtocol.Rejected.class)
