@@ -61,7 +61,8 @@ public class HandoffService {
     this.staffedHours = new StaffedHours(properties, store);
     this.clock = clock;
     this.newTransaction = new TransactionTemplate(transactions);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // a savepoint on the caller's connection, not a second connection (see ResidentDirectory)
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
@@ -165,7 +166,7 @@ public class HandoffService {
         continue;
       }
       try {
-        // its own transaction: a clash with another node must not spoil the caller's
+        // its own savepoint: a clash with another node must not spoil the caller's transaction
         newTransaction.executeWithoutResult(tx -> store.issueNumber(candidate, now));
         return candidate;
       } catch (org.springframework.dao.DuplicateKeyException clash) {

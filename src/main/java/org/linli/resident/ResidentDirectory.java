@@ -33,8 +33,10 @@ public class ResidentDirectory {
     this.personalData = personalData;
     this.clock = clock;
     this.newTransaction = new TransactionTemplate(transactions);
-    // A failed insert must not poison the caller's transaction (PostgreSQL aborts it).
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // A failed insert must not poison the caller's transaction (PostgreSQL aborts it): a savepoint
+    // on the caller's own connection. Not REQUIRES_NEW: a second connection per turn deadlocks the
+    // pool when more first contacts arrive at once than it has connections (found by `load run`).
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** The resident with this identity, registering one on first contact. */

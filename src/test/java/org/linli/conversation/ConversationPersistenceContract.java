@@ -116,6 +116,39 @@ abstract class ConversationPersistenceContract {
     }
   }
 
+  /**
+   * A water outage: many people text for the first time at once, more than the connection pool
+   * has connections. Registering a new phone number must not need a second connection while the
+   * turn holds one (it once did, and every turn then waited out the pool's timeout).
+   */
+  @Test
+  void aFloodOfFirstContactsLargerThanTheConnectionPoolIsAnswered() throws Exception {
+    int people = 24;
+    long base = 13900000000L + (System.nanoTime() % 1_000_000) * 100;
+    int identitiesBefore = jdbc.sql("select count(*) from resident_identity").query(Integer.class).single();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(people * 2);
+    try {
+      List<Future<TurnOutcome>> results = new ArrayList<>();
+      for (int i = 0; i < people * 2; i++) {
+        String phone = Long.toString(base + i % people); // each number writes twice at once
+        results.add(pool.submit(() -> {
+          start.await();
+          return conversations.handle(fromPhone(Channel.SMS, phone, "高龄津贴怎么申请"));
+        }));
+      }
+      start.countDown();
+      for (Future<TurnOutcome> f : results) {
+        assertThat(f.get(120, TimeUnit.SECONDS).replies()).isNotEmpty();
+      }
+      // one resident per number, however the two first messages raced
+      assertThat(jdbc.sql("select count(*) from resident_identity").query(Integer.class).single())
+          .isEqualTo(identitiesBefore + people);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void aMessageForAnUnknownConversationStoresNothing() {
     int before = count("message");
