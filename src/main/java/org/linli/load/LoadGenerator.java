@@ -274,15 +274,7 @@ final class LoadGenerator {
             case SMS -> (d, rec) -> smsConversation(resident, d, rec);
             case WECHAT -> (d, rec) -> wechatConversation(d, rec);
           };
-      threads.add(Thread.ofVirtual().start(() -> {
-        try {
-          client.run(deadline, r);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (Exception e) {
-          r.errors++;
-        }
-      }));
+      threads.add(startClient(client, deadline, r));
     }
     for (Thread t : threads) {
       t.join();
@@ -306,20 +298,25 @@ final class LoadGenerator {
     for (int i = 0; i < residents; i++) {
       Recorder r = new Recorder();
       recorders.add(r);
-      threads.add(Thread.ofVirtual().start(() -> {
-        try {
-          client.run(deadline, r);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (Exception e) {
-          r.errors++;
-        }
-      }));
+      threads.add(startClient(client, deadline, r));
     }
     for (Thread t : threads) {
       t.join();
     }
     return summary(name, recorders, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** One resident's client on a virtual thread; a failure counts as an error of its recorder. */
+  private static Thread startClient(Client client, long deadline, Recorder r) {
+    return Thread.ofVirtual().start(() -> {
+      try {
+        client.run(deadline, r);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        r.errors++;
+      }
+    });
   }
 
   private static Phase summary(String name, List<Recorder> recorders, double seconds) {
