@@ -23,25 +23,7 @@ class KnowledgeChangesReachEveryNodeTest {
   static final JsonMapper json = JsonMapper.builder().build();
   static TwoNodes nodes;
 
-  static final String BEEKEEPING =
-      """
-      ---
-      id: community-beekeeping-subsidy
-      title: 社区养蜂补贴
-      department: 农业农村局
-      category: 补贴
-      tags: [养蜂, 养蜂补贴, 蜜蜂, 蜂箱]
-      synonyms: [蜂箱补贴, 养蜜蜂]
-      effective: 2024-01-01
-      lang: zh
-      source: https://example.gov.cn/policy/community-beekeeping-subsidy
-      ---
-      ## 一句话说明
-      在本社区登记养蜂的居民，每个蜂箱每年可以领取200元养蜂补贴。
-
-      ## 怎么办理
-      带身份证到社区服务中心登记蜂箱数量，审核通过后补贴打到社保卡。
-      """;
+  static final String BEEKEEPING = BeekeepingPolicy.TEXT;
 
   @BeforeAll
   static void start() {
@@ -84,16 +66,16 @@ class KnowledgeChangesReachEveryNodeTest {
   @Test
   void aDocumentUploadedThroughOneNodeIsAnsweredByTheOther() throws Exception {
     String question = "养蜂补贴怎么申请";
-    assertThat(firstSource(nodes.b, question)).isNotEqualTo("community-beekeeping-subsidy");
+    assertThat(firstSource(nodes.b, question)).isNotEqualTo(BeekeepingPolicy.ID);
 
-    HttpResponse<String> uploaded = upload("community-beekeeping-subsidy.md", BEEKEEPING);
+    HttpResponse<String> uploaded = upload(BeekeepingPolicy.FILE_NAME, BEEKEEPING);
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
     // the node that took the change answers from it at once
-    assertThat(firstSource(nodes.a, question)).isEqualTo("community-beekeeping-subsidy");
+    assertThat(firstSource(nodes.a, question)).isEqualTo(BeekeepingPolicy.ID);
     // the other node within its sync interval, without a restart
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> firstSource(nodes.b, question).equals("community-beekeeping-subsidy"));
+        .until(() -> firstSource(nodes.b, question).equals(BeekeepingPolicy.ID));
     JsonNode listOnB =
         json.readTree(nodes.send(TwoNodes.admin(nodes.b, "/api/admin/knowledge").GET().build()).body());
     assertThat(listOnB.get("servedVersion").asLong()).isEqualTo(listOnB.get("version").asLong());

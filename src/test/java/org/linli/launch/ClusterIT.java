@@ -28,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.linli.cluster.BeekeepingPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.JsonNode;
@@ -315,30 +316,11 @@ class ClusterIT {
   @Order(4)
   void aPolicyDocumentUploadedThroughOneNodeIsAnsweredByTheOtherWithoutARestart() throws Exception {
     String question = "养蜂补贴怎么申请";
-    String doc =
-        """
-        ---
-        id: community-beekeeping-subsidy
-        title: 社区养蜂补贴
-        department: 农业农村局
-        category: 补贴
-        tags: [养蜂, 养蜂补贴, 蜜蜂, 蜂箱]
-        synonyms: [蜂箱补贴, 养蜜蜂]
-        effective: 2024-01-01
-        lang: zh
-        source: https://example.gov.cn/policy/community-beekeeping-subsidy
-        ---
-        ## 一句话说明
-        在本社区登记养蜂的居民，每个蜂箱每年可以领取200元养蜂补贴。
-
-        ## 怎么办理
-        带身份证到社区服务中心登记蜂箱数量，审核通过后补贴打到社保卡。
-        """;
     HttpResponse<String> uploaded =
         http.send(
-            staff(a, "/api/admin/knowledge/documents/community-beekeeping-subsidy.md")
+            staff(a, "/api/admin/knowledge/documents/" + BeekeepingPolicy.FILE_NAME)
                 .header("Content-Type", "text/markdown; charset=utf-8")
-                .PUT(HttpRequest.BodyPublishers.ofString(doc, StandardCharsets.UTF_8))
+                .PUT(HttpRequest.BodyPublishers.ofString(BeekeepingPolicy.TEXT, StandardCharsets.UTF_8))
                 .build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
@@ -346,7 +328,7 @@ class ClusterIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> {
           JsonNode source = json.readTree(chat(b, null, null, question).body()).at("/replies/0/sources/0/docId");
-          return !source.isMissingNode() && source.asString().equals("community-beekeeping-subsidy");
+          return !source.isMissingNode() && source.asString().equals(BeekeepingPolicy.ID);
         });
   }
 
