@@ -24,6 +24,25 @@ final class PackagedJar {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /**
+   * The start of a command line that runs the jar: {@code java}, the JVM options for a
+   * test-started process, {@code -jar} and the jar. The options change how fast a node starts, not
+   * what it does: these processes live for seconds to minutes and spend most of that starting, so
+   * the quick JIT alone (no C2 compiler threads competing for the two cores) and the serial
+   * collector are the cheaper choice; and the intent model, trained from the same bundled data by
+   * every node, is trained by the first and read from {@code target/it-model-cache} by the rest
+   * (the cache the model's own fingerprint keys, see docs/dialogue.md).
+   */
+  static List<String> launch() {
+    return List.of(
+        java(),
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-Dlinli.dialog.model-cache=" + jar().toAbsolutePath().getParent().resolve("it-model-cache"),
+        "-jar",
+        jar().toAbsolutePath().toString());
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -40,7 +59,7 @@ final class PackagedJar {
   /** A one-shot command with extra environment variables. */
   static Run command(Path workDir, List<String> args, java.util.Map<String, String> env)
       throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", jar().toAbsolutePath().toString()));
+    List<String> cmd = new ArrayList<>(launch());
     cmd.addAll(args);
     Path out = Files.createTempFile(workDir, "out", ".txt");
     Path err = Files.createTempFile(workDir, "err", ".txt");
@@ -61,31 +80,23 @@ final class PackagedJar {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
+  /** The command line of a server on {@code port} with its data under {@code workDir}. */
+  static List<String> serverCommand(Path workDir, int port) {
+    List<String> cmd = new ArrayList<>(launch());
+    cmd.add("--server.port=" + port);
+    cmd.add("--linli.data-dir=" + workDir.resolve("data"));
+    return cmd;
+  }
+
   static Process server(Path workDir, int port, Path log) throws IOException {
-    return new ProcessBuilder(
-            java(),
-            "-jar",
-            jar().toAbsolutePath().toString(),
-            "--server.port=" + port,
-            "--linli.data-dir=" + workDir.resolve("data"))
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    return server(workDir, port, log, java.util.Map.of(), List.of());
   }
 
   /** A server with extra environment variables and arguments (a node of a cluster, say). */
   static Process server(
       Path workDir, int port, Path log, java.util.Map<String, String> env, List<String> extraArgs)
       throws IOException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java(),
-                "-jar",
-                jar().toAbsolutePath().toString(),
-                "--server.port=" + port,
-                "--linli.data-dir=" + workDir.resolve("data")));
+    List<String> cmd = serverCommand(workDir, port);
     cmd.addAll(extraArgs);
     ProcessBuilder builder =
         new ProcessBuilder(cmd)

@@ -7,12 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,7 @@ class TwilioSimulatorIT {
 
   private Process start(int port, Path log) throws Exception {
     ProcessBuilder pb =
-        new ProcessBuilder(
-                PackagedJar.java(), "-jar", PackagedJar.jar().toAbsolutePath().toString(),
-                "--server.port=" + port, "--linli.data-dir=" + workDir.resolve("data"))
+        new ProcessBuilder(PackagedJar.serverCommand(workDir, port))
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -66,20 +63,7 @@ class TwilioSimulatorIT {
   }
 
   private PackagedJar.Run command(List<String> args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(PackagedJar.java(), "-jar", PackagedJar.jar().toAbsolutePath().toString()));
-    cmd.addAll(args);
-    Path out = Files.createTempFile(workDir, "out", ".txt");
-    Path err = Files.createTempFile(workDir, "err", ".txt");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().put("TWILIO_AUTH_TOKEN", TOKEN);
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("command did not finish: " + args);
-    }
-    return new PackagedJar.Run(
-        p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return PackagedJar.command(workDir, args, Map.of("TWILIO_AUTH_TOKEN", TOKEN));
   }
 
   @Test
