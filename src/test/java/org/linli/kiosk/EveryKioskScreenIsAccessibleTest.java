@@ -4,10 +4,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every kiosk screen, in both languages, both themes and at 100% and 200% text: zero axe-core
- * violations (WCAG 2.0/2.1/2.2 A and AA, target-size, and 7:1 contrast), no visible text under
- * 24px, headings 40px and up, line height 1.5, every touch target 60x60 and nothing wider than the
- * screen. A screenshot of each combination is kept under target/kiosk-screenshots.
+ * Every kiosk screen, in both languages, both themes and at 100% and 200% text: no visible text
+ * under 24px, headings 40px and up, line height 1.5, every touch target 60x60 and nothing wider
+ * than the screen in each of the four combinations; zero axe-core violations (WCAG 2.0/2.1/2.2 A
+ * and AA, target-size, and 7:1 contrast) in each theme and at each text size. A screenshot of each
+ * combination is kept under target/kiosk-screenshots.
+ *
+ * <p>axe runs twice per screen, not four times: default theme at 100% and high contrast at 200%.
+ * The theme changes only colours and the text size only layout. All kiosk text is 24px or more,
+ * which WCAG counts as large text at either size, so a theme's contrast result does not depend on
+ * the size; the layout rules (target size, scrollable regions, reflow) see both sizes. The cheap
+ * layout checks above, which are stricter than axe's for targets, still run in all four.
  */
 class EveryKioskScreenIsAccessibleTest extends KioskTestBase {
 
@@ -21,7 +28,9 @@ class EveryKioskScreenIsAccessibleTest extends KioskTestBase {
         kiosk.setTextSize(size);
         String where = screen + "-" + lang + (contrast ? "-contrast" : "-default") + "-size" + size;
         kiosk.assertElderModeStyles(where);
-        kiosk.assertNoAxeViolations(where);
+        if (contrast == (size == 3)) {
+          kiosk.assertNoAxeViolations(where);
+        }
         kiosk.screenshot(where);
       }
     }
