@@ -14,6 +14,7 @@ import org.linli.dialog.ConversationPort;
 import org.linli.dialog.InboundMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -22,7 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
  * channel, direction and intent. Running the job again, or on several nodes at once, changes
  * nothing more.
  */
+// MockMvc is not used here: it puts this class in the Spring context most test classes share
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class RetentionTest {
 

@@ -27,9 +27,10 @@ import org.springframework.test.context.ActiveProfiles;
  * says once whom they act for, files orders in the resident's name, checks their status, and
  * hears about them; the resident hears too; after revocation the carer is a stranger again.
  */
+// the same configuration as OutboxDeliveryTest, so that both share one Spring context
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {"linli.outbox.first-retry=PT0S"})
+    properties = {"linli.outbox.first-retry=PT0S", "linli.outbox.max-attempts=3"})
 @ActiveProfiles("test")
 @Import(HandoffTestSupport.class)
 class CarersActForResidentsTest {

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Transfers keep one accountable owner; a low rating reopens the order for a supervisor. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// the same configuration as OutboxDeliveryTest, so that both share one Spring context
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {"linli.outbox.first-retry=PT0S", "linli.outbox.max-attempts=3"})
 @ActiveProfiles("test")
 @Import(HandoffTestSupport.class)
 class TransferAndRatingTest {
