@@ -32,7 +32,14 @@ import org.springframework.test.web.servlet.MvcResult;
  * Every console page offers 中文 / English; the choice changes the words and the page's {@code lang},
  * and is remembered (a cookie) on the next pages and visits, whatever the browser asks for.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// staffed around the clock only to share one Spring context with HumanHandoffEndToEndTest
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "linli.handoff.staffed-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+      "linli.handoff.staffed-from=00:00",
+      "linli.handoff.staffed-until=23:59:59.999999999"
+    })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(HandoffTestSupport.class)

@@ -12,6 +12,7 @@ import org.linli.security.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +31,8 @@ import tools.jackson.databind.JsonNode;
       "linli.handoff.staffed-from=00:00",
       "linli.handoff.staffed-until=23:59:59.999999999"
     })
+// MockMvc is not used here: it shares one Spring context with ConsoleLanguageSwitchTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(HandoffTestSupport.class)
 class HumanHandoffEndToEndTest {
