@@ -20,11 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -32,17 +28,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * Every console page offers 中文 / English; the choice changes the words and the page's {@code lang},
  * and is remembered (a cookie) on the next pages and visits, whatever the browser asks for.
  */
-// staffed around the clock only to share one Spring context with HumanHandoffEndToEndTest
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "linli.handoff.staffed-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
-      "linli.handoff.staffed-from=00:00",
-      "linli.handoff.staffed-until=23:59:59.999999999"
-    })
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(HandoffTestSupport.class)
+// staffed around the clock only to share HumanHandoffEndToEndTest's Spring context
+@StaffedAroundTheClockTest
 class ConsoleLanguageSwitchTest {
 
   @Autowired MockMvc mvc;

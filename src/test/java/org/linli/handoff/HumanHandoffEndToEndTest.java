@@ -10,12 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.security.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,17 +20,7 @@ import tools.jackson.databind.JsonNode;
  * resident's conversation and event stream; the resident answers and staff see it live; staff
  * resolve; the resident is asked for a rating and gives one; the history shows every step.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "linli.handoff.staffed-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
-      "linli.handoff.staffed-from=00:00",
-      "linli.handoff.staffed-until=23:59:59.999999999"
-    })
-// MockMvc is not used here: it shares one Spring context with ConsoleLanguageSwitchTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(HandoffTestSupport.class)
+@StaffedAroundTheClockTest
 class HumanHandoffEndToEndTest {
 
   private static final Duration LIVE = Duration.ofSeconds(10);

@@ -14,15 +14,14 @@ import org.linli.handoff.TicketStatus;
 /**
  * What every transport of live events between nodes must do: a change on one node reaches the
  * consoles of the other, once and in order, and carries no personal text over the wire. A subclass
- * starts two nodes on its transport before each test and stops them after it.
+ * starts {@link #nodeA} and {@link #nodeB} on its transport before each test and stops them after.
  */
-abstract class LiveEventsContract {
+abstract class LiveEventsContract<N extends LiveEvents> {
 
-  /** The first node, started by the subclass before each test. */
-  abstract LiveEvents nodeA();
+  /** The two nodes, started by the subclass before each test on the same transport and channel. */
+  N nodeA;
 
-  /** The second node, on the same transport and channel as the first. */
-  abstract LiveEvents nodeB();
+  N nodeB;
 
   /**
    * Checks what went over the wire for the event {@code number}, for a transport whose wire a test
@@ -39,10 +38,10 @@ abstract class LiveEventsContract {
   void aConsoleOnOneNodeSeesAWorkOrderChangeMadeOnTheOther() {
     List<TicketEvent> seenOnB = new CopyOnWriteArrayList<>();
     List<TicketEvent> seenOnA = new CopyOnWriteArrayList<>();
-    nodeB().subscribe(LiveEvents.TICKETS, e -> seenOnB.add((TicketEvent) e), null);
-    nodeA().subscribe(LiveEvents.TICKETS, e -> seenOnA.add((TicketEvent) e), null);
+    nodeB.subscribe(LiveEvents.TICKETS, e -> seenOnB.add((TicketEvent) e), null);
+    nodeA.subscribe(LiveEvents.TICKETS, e -> seenOnA.add((TicketEvent) e), null);
 
-    nodeA().publish(LiveEvents.TICKETS, claimed("GD-1"));
+    nodeA.publish(LiveEvents.TICKETS, claimed("GD-1"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> seenOnB.size() == 1);
     TicketEvent remote = seenOnB.getFirst();
@@ -63,12 +62,12 @@ abstract class LiveEventsContract {
   void changesMadeOnBothNodesReachEachOtherInTheOrderTheyWereMade() {
     List<String> seenOnA = new CopyOnWriteArrayList<>();
     List<String> seenOnB = new CopyOnWriteArrayList<>();
-    nodeA().subscribe(LiveEvents.TICKETS, e -> seenOnA.add(((TicketEvent) e).number()), null);
-    nodeB().subscribe(LiveEvents.TICKETS, e -> seenOnB.add(((TicketEvent) e).number()), null);
+    nodeA.subscribe(LiveEvents.TICKETS, e -> seenOnA.add(((TicketEvent) e).number()), null);
+    nodeB.subscribe(LiveEvents.TICKETS, e -> seenOnB.add(((TicketEvent) e).number()), null);
 
     for (int i = 0; i < 20; i++) {
-      nodeA().publish(LiveEvents.TICKETS, claimed("A-" + i));
-      nodeB().publish(LiveEvents.TICKETS, claimed("B-" + i));
+      nodeA.publish(LiveEvents.TICKETS, claimed("A-" + i));
+      nodeB.publish(LiveEvents.TICKETS, claimed("B-" + i));
     }
 
     await().atMost(Duration.ofSeconds(20)).until(() -> seenOnA.size() == 40 && seenOnB.size() == 40);

@@ -19,15 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The live-events contract on the machine's PostgreSQL (127.0.0.1:5432, database {@code test}),
  * each run in a schema of its own; and a node survives its listening connection being cut.
  */
-class PostgresLiveEventsTest extends LiveEventsContract {
+class PostgresLiveEventsTest extends LiveEventsContract<PostgresLiveEvents> {
 
   static final String BASE = "jdbc:postgresql://127.0.0.1:5432/test";
   static final String USER = System.getenv().getOrDefault("LINLI_TEST_PG_USER", "postgres");
 
   private final String schema = "linli_live_test_" + UUID.randomUUID().toString().replace("-", "");
   private final JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(BASE, USER, ""));
-  private PostgresLiveEvents nodeA;
-  private PostgresLiveEvents nodeB;
 
   @BeforeEach
   void twoNodes() {
@@ -52,16 +50,6 @@ class PostgresLiveEventsTest extends LiveEventsContract {
     nodeA.close();
     nodeB.close();
     admin.sql("drop schema if exists " + schema + " cascade").update();
-  }
-
-  @Override
-  LiveEvents nodeA() {
-    return nodeA;
-  }
-
-  @Override
-  LiveEvents nodeB() {
-    return nodeB;
   }
 
   @Test

@@ -20,12 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The live-events contract over the machine's Redis (127.0.0.1:6379), each node with connections
  * of its own, on a channel of its own per run; here the test also listens to the wire.
  */
-class RedisLiveEventsTest extends LiveEventsContract {
+class RedisLiveEventsTest extends LiveEventsContract<RedisLiveEvents> {
 
   private final String channel = "linli-live-test-" + UUID.randomUUID();
   private final List<LettuceConnectionFactory> factories = new CopyOnWriteArrayList<>();
-  private RedisLiveEvents nodeA;
-  private RedisLiveEvents nodeB;
   private RedisMessageListenerContainer wire;
   private final List<String> onTheWire = new CopyOnWriteArrayList<>();
 
@@ -59,16 +57,6 @@ class RedisLiveEventsTest extends LiveEventsContract {
     nodeB.close();
     wire.destroy();
     factories.forEach(LettuceConnectionFactory::destroy);
-  }
-
-  @Override
-  LiveEvents nodeA() {
-    return nodeA;
-  }
-
-  @Override
-  LiveEvents nodeB() {
-    return nodeB;
   }
 
   @Override
