@@ -73,7 +73,10 @@ class IdleKioskIsWipedTest extends KioskTestBase {
           kiosk.setTextSize(size);
           waitForWarning();
           String where = "idle-warning-" + lang + (contrast ? "-contrast" : "-default") + "-size" + size;
-          kiosk.assertNoAxeViolations(where);
+          // axe once per theme and once per size, as EveryKioskScreenIsAccessibleTest explains
+          if (contrast == (size == 3)) {
+            kiosk.assertNoAxeViolations(where);
+          }
           kiosk.assertElderModeStyles(where);
           kiosk.screenshot(where);
           kiosk.click("#idle");
