@@ -149,6 +149,20 @@ class ResidentNotifier {
     }
   }
 
+  /**
+   * Tells the resident of an order they did not open in a conversation (filed through Open311 or
+   * entered by staff, see {@link ContactOrders}) that it was opened, on the conversation made for
+   * their contact number: by SMS on a mobile, as a callback task for staff on a landline.
+   */
+  void tellOpened(ConversationStore.ConversationRow conversation, String number) {
+    Instant now = clock.instant();
+    String text = words.get(conversation.lang(), "resident.ticket.filed", number);
+    long id = store.appendOutbound(conversation.id(), conversation.channel(), "assistant", text, now);
+    store.messageById(id).ifPresent(
+        m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
+    push(conversation, id, text);
+  }
+
   /** Someone other than the writer of the order's conversation who hears about the order. */
   private record Recipient(String residentId, String keySuffix, Channel channel, String address, String label) {}
 
