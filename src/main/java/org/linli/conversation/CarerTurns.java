@@ -37,6 +37,16 @@ final class CarerTurns {
   static final String CHOICE_INTENT = "carer_choice";
 
   private static final Set<String> YES = Set.of("1", "是", "是的", "对", "对的", "嗯", "好", "好的", "替他", "替她", "yes", "y");
+  /** Said after the choice: ask again whom the carer acts for. */
+  private static final Set<String> SWITCH = Set.of("换一位", "换人", "换一个人", "换个人", "换居民", "切换", "重新选择",
+      "switch", "change", "switchresident");
+
+  /** Said after the choice: from now on for the carer themselves. */
+  private static final Set<String> FOR_SELF = Set.of("为自己", "为我自己", "替自己", "给自己办", "myself", "formyself");
+
+  /** The question was asked again on request: the next message answers it, nothing is kept to replay. */
+  static final String ASKED_SLOT = "carer.asked";
+
   private static final Set<String> NO = Set.of("2", "0", "不是", "否", "不", "不用", "自己", "为自己", "我自己", "no", "n", "myself");
 
   /**
@@ -82,15 +92,26 @@ final class CarerTurns {
   Decision decide(DialogueState state, String text, List<CareService.Proxy> mayActFor, Lang lang) {
     Optional<String> acting = state.get(ACTING_SLOT);
     if (acting.isPresent()) {
+      String said = normalize(text);
+      if (SWITCH.contains(said)) {
+        // the choice holds for the conversation until the carer asks to choose again
+        return new Decision(state.with(ACTING_SLOT, null).with(ASKED_SLOT, "1"), null, null, List.of(),
+            question(mayActFor, lang));
+      }
+      if (FOR_SELF.contains(said)) {
+        return new Decision(state.with(ACTING_SLOT, SELF), null, null, List.of(),
+            words.get(lang, "resident.carer.self"));
+      }
       CareService.Proxy proxy = byId(mayActFor, acting.get());
       // a record revoked since the choice: the carer now speaks only for themselves
       return new Decision(proxy == null ? state.with(ACTING_SLOT, SELF) : state, proxy, null, List.of(), null);
     }
     Optional<String> pending = state.get(PENDING_SLOT);
-    if (pending.isEmpty()) {
+    if (pending.isEmpty() && state.get(ASKED_SLOT).isEmpty()) {
       return new Decision(state.with(PENDING_SLOT, PiiMasker.mask(text)), null, null, List.of(),
           question(mayActFor, lang));
     }
+    state = state.with(ASKED_SLOT, null);
     String answer = normalize(text);
     CareService.Proxy chosen = null;
     boolean self = NO.contains(answer);
@@ -101,12 +122,19 @@ final class CarerTurns {
       self = false;
     }
     DialogueState next = state.with(PENDING_SLOT, null);
+    if (pending.isEmpty() && (chosen != null || self)) {
+      // asked again on request: the answer is only a choice, there is no question to answer
+      return chosen != null
+          ? new Decision(next.with(ACTING_SLOT, Long.toString(chosen.id())), chosen, null, List.of(),
+              words.get(lang, "resident.carer.chosen", label(chosen, lang)))
+          : new Decision(next.with(ACTING_SLOT, SELF), null, null, List.of(), words.get(lang, "resident.carer.self"));
+    }
     if (chosen != null) {
-      return new Decision(next.with(ACTING_SLOT, Long.toString(chosen.id())), chosen, pending.get(),
+      return new Decision(next.with(ACTING_SLOT, Long.toString(chosen.id())), chosen, pending.orElse(null),
           List.of(Reply.text(words.get(lang, "resident.carer.chosen", label(chosen, lang)))), null);
     }
     // "for myself", or something else: the carer moved on, so this message is their own question
-    return new Decision(next.with(ACTING_SLOT, SELF), null, self ? pending.get() : null,
+    return new Decision(next.with(ACTING_SLOT, SELF), null, self ? pending.orElse(null) : null,
         List.of(Reply.text(words.get(lang, "resident.carer.self"))), null);
   }
 
