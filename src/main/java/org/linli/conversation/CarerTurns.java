@@ -82,21 +82,47 @@ final class CarerTurns {
 
   /** The records in force through which the writer of this conversation may act (none for most people). */
   List<CareService.Proxy> mayActFor(ConversationStore.ConversationRow conversation, Channel channel) {
-    // A phone call keeps its keypad menu; web chat and the kiosk do not know who writes.
-    if (conversation.residentId() == null || (channel != Channel.SMS && channel != Channel.WECHAT)) {
+    // web chat and the kiosk do not know who writes
+    if (conversation.residentId() == null
+        || (channel != Channel.SMS && channel != Channel.WECHAT && channel != Channel.VOICE)) {
       return List.of();
     }
     return care.actingFor(conversation.residentId());
   }
 
+  /** The call (Twilio's CallSid) the choice on the phone was made in. */
+  static final String CALL_SLOT = "carer.call";
+
+  /**
+   * On the phone the question is asked once per call, not once per conversation: a phone
+   * conversation goes on across calls (as an SMS one does across messages), but a caller who rings
+   * again may ring about someone else. The call is the part of the message id before the step.
+   */
+  static DialogueState forCall(DialogueState state, InboundMessage message) {
+    if (message.channel() != Channel.VOICE || message.externalId() == null) {
+      return state;
+    }
+    String id = message.externalId();
+    String call = id.contains(":") ? id.substring(0, id.indexOf(':')) : id;
+    if (state.get(CALL_SLOT).filter(call::equals).isPresent()) {
+      return state;
+    }
+    return state.with(ACTING_SLOT, null).with(PENDING_SLOT, null).with(ASKED_SLOT, null).with(CALL_SLOT, call);
+  }
+
   Decision decide(DialogueState state, String text, List<CareService.Proxy> mayActFor, Lang lang) {
+    return decide(state, text, mayActFor, lang, Channel.SMS);
+  }
+
+  /** As above; on {@link Channel#VOICE} the question names keys to press instead of replies. */
+  Decision decide(DialogueState state, String text, List<CareService.Proxy> mayActFor, Lang lang, Channel channel) {
     Optional<String> acting = state.get(ACTING_SLOT);
     if (acting.isPresent()) {
       String said = normalize(text);
       if (SWITCH.contains(said)) {
         // the choice holds for the conversation until the carer asks to choose again
         return new Decision(state.with(ACTING_SLOT, null).with(ASKED_SLOT, "1"), null, null, List.of(),
-            question(mayActFor, lang));
+            question(mayActFor, lang, channel));
       }
       if (FOR_SELF.contains(said)) {
         return new Decision(state.with(ACTING_SLOT, SELF), null, null, List.of(),
@@ -109,7 +135,7 @@ final class CarerTurns {
     Optional<String> pending = state.get(PENDING_SLOT);
     if (pending.isEmpty() && state.get(ASKED_SLOT).isEmpty()) {
       return new Decision(state.with(PENDING_SLOT, PiiMasker.mask(text)), null, null, List.of(),
-          question(mayActFor, lang));
+          question(mayActFor, lang, channel));
     }
     state = state.with(ASKED_SLOT, null);
     String answer = normalize(text);
@@ -150,15 +176,21 @@ final class CarerTurns {
     return new TurnOutcome(conversation.id(), List.of(reply), CHOICE_INTENT, lang, null, false);
   }
 
-  private String question(List<CareService.Proxy> mayActFor, Lang lang) {
+  private String question(List<CareService.Proxy> mayActFor, Lang lang, Channel channel) {
+    boolean voice = channel == Channel.VOICE;
     if (mayActFor.size() == 1) {
-      return words.get(lang, "resident.carer.askOne", label(mayActFor.get(0), lang));
+      return words.get(lang, voice ? "resident.carer.askOne.voice" : "resident.carer.askOne",
+          label(mayActFor.get(0), lang));
     }
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < mayActFor.size(); i++) {
-      lines.add((i + 1) + ". " + label(mayActFor.get(i), lang));
+      lines.add(voice
+          ? words.get(lang, "resident.carer.pressFor", i + 1, label(mayActFor.get(i), lang))
+          : (i + 1) + ". " + label(mayActFor.get(i), lang));
     }
-    return words.get(lang, "resident.carer.askMany", String.join("\n", lines));
+    return voice
+        ? words.get(lang, "resident.carer.askMany.voice", String.join(" ", lines))
+        : words.get(lang, "resident.carer.askMany", String.join("\n", lines));
   }
 
   /**

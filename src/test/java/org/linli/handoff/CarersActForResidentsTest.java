@@ -221,6 +221,26 @@ class CarersActForResidentsTest {
   }
 
   @Test
+  void afterSwitchingToThemselvesACarerGetsTheirOwnOrderNotTheResidentsOpenOne() {
+    String mother = resident("13600004844");
+    care.addCarer("admin", mother, "13900004844", null, "child", true);
+    String carer = resident("13900004844");
+    text("13900004844", "你好");
+    text("13900004844", "1");
+    String mothers = text("13900004844", "人工").handoff().ticketId();
+    handoff.claim(WANG, mothers);
+    handoff.release(WANG, mothers);
+
+    text("13900004844", "换一位");
+    text("13900004844", "2");
+    String own = text("13900004844", "人工").handoff().ticketId();
+
+    assertThat(own).isNotEqualTo(mothers);
+    assertThat(handoff.byNumber(own).orElseThrow().residentId()).isEqualTo(carer);
+    assertThat(handoff.byNumber(mothers).orElseThrow().residentId()).isEqualTo(mother);
+  }
+
+  @Test
   void aCarerWhoSaysItIsForThemselvesFilesTheirOwnOrder() {
     String mother = resident("13600006666");
     care.addCarer("admin", mother, "13900006666", null, "spouse", true);
