@@ -489,7 +489,8 @@ public class HandoffService {
    */
   @Transactional
   public Rating rate(String number, int score, String comment) {
-    lockOrderOfLocks(number);
+    // no conversation lock first: a rating changes no conversation (its notices tell nobody), and
+    // the rater's turn already holds its own conversation, which need not be the order's
     WorkOrder order = store.lock(number).orElseThrow(() -> HandoffException.notFound(number));
     if (score < 1 || score > 5) {
       throw HandoffException.invalid("error.rating.range", "a rating is 1 to 5");
