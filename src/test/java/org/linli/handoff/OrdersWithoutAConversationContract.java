@@ -21,12 +21,8 @@ import org.linli.dialog.InboundMessage;
 import org.linli.outbox.OutboxDispatcher;
 import org.linli.security.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,12 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Orders filed through Open311 or entered by staff have no conversation. With a phone number the
  * resident is told by SMS when the order is opened, claimed, overdue and resolved, and rates it by
  * replying a digit; without one, the history says nobody can be told.
+ *
+ * <p>Run on each supported database: {@link H2OrdersWithoutAConversationTest}, {@link
+ * PostgresOrdersWithoutAConversationTest}.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(HandoffTestSupport.class)
-class OrdersWithoutAConversationTest {
+abstract class OrdersWithoutAConversationContract {
 
   static final Actor WANG = new Actor("wang", "王师傅", "service", false);
   static final Actor LI = new Actor("li", "李师傅", "property", false);
