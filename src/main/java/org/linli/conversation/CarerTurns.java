@@ -37,6 +37,16 @@ final class CarerTurns {
   static final String CHOICE_INTENT = "carer_choice";
 
   private static final Set<String> YES = Set.of("1", "是", "是的", "对", "对的", "嗯", "好", "好的", "替他", "替她", "yes", "y");
+  /** Said after the choice: ask again whom the carer acts for. */
+  private static final Set<String> SWITCH = Set.of("换一位", "换人", "换一个人", "换个人", "换居民", "切换", "重新选择",
+      "switch", "change", "switchresident");
+
+  /** Said after the choice: from now on for the carer themselves. */
+  private static final Set<String> FOR_SELF = Set.of("为自己", "为我自己", "替自己", "给自己办", "myself", "formyself");
+
+  /** The question was asked again on request: the next message answers it, nothing is kept to replay. */
+  static final String ASKED_SLOT = "carer.asked";
+
   private static final Set<String> NO = Set.of("2", "0", "不是", "否", "不", "不用", "自己", "为自己", "我自己", "no", "n", "myself");
 
   /**
@@ -72,25 +82,62 @@ final class CarerTurns {
 
   /** The records in force through which the writer of this conversation may act (none for most people). */
   List<CareService.Proxy> mayActFor(ConversationStore.ConversationRow conversation, Channel channel) {
-    // A phone call keeps its keypad menu; web chat and the kiosk do not know who writes.
-    if (conversation.residentId() == null || (channel != Channel.SMS && channel != Channel.WECHAT)) {
+    // web chat and the kiosk do not know who writes
+    if (conversation.residentId() == null
+        || (channel != Channel.SMS && channel != Channel.WECHAT && channel != Channel.VOICE)) {
       return List.of();
     }
     return care.actingFor(conversation.residentId());
   }
 
+  /** The call (Twilio's CallSid) the choice on the phone was made in. */
+  static final String CALL_SLOT = "carer.call";
+
+  /**
+   * On the phone the question is asked once per call, not once per conversation: a phone
+   * conversation goes on across calls (as an SMS one does across messages), but a caller who rings
+   * again may ring about someone else. The call is the part of the message id before the step.
+   */
+  static DialogueState forCall(DialogueState state, InboundMessage message) {
+    if (message.channel() != Channel.VOICE || message.externalId() == null) {
+      return state;
+    }
+    String id = message.externalId();
+    String call = id.contains(":") ? id.substring(0, id.indexOf(':')) : id;
+    if (state.get(CALL_SLOT).filter(call::equals).isPresent()) {
+      return state;
+    }
+    return state.with(ACTING_SLOT, null).with(PENDING_SLOT, null).with(ASKED_SLOT, null).with(CALL_SLOT, call);
+  }
+
   Decision decide(DialogueState state, String text, List<CareService.Proxy> mayActFor, Lang lang) {
+    return decide(state, text, mayActFor, lang, Channel.SMS);
+  }
+
+  /** As above; on {@link Channel#VOICE} the question names keys to press instead of replies. */
+  Decision decide(DialogueState state, String text, List<CareService.Proxy> mayActFor, Lang lang, Channel channel) {
     Optional<String> acting = state.get(ACTING_SLOT);
     if (acting.isPresent()) {
+      String said = normalize(text);
+      if (SWITCH.contains(said)) {
+        // the choice holds for the conversation until the carer asks to choose again
+        return new Decision(state.with(ACTING_SLOT, null).with(ASKED_SLOT, "1"), null, null, List.of(),
+            question(mayActFor, lang, channel));
+      }
+      if (FOR_SELF.contains(said)) {
+        return new Decision(state.with(ACTING_SLOT, SELF), null, null, List.of(),
+            words.get(lang, "resident.carer.self"));
+      }
       CareService.Proxy proxy = byId(mayActFor, acting.get());
       // a record revoked since the choice: the carer now speaks only for themselves
       return new Decision(proxy == null ? state.with(ACTING_SLOT, SELF) : state, proxy, null, List.of(), null);
     }
     Optional<String> pending = state.get(PENDING_SLOT);
-    if (pending.isEmpty()) {
+    if (pending.isEmpty() && state.get(ASKED_SLOT).isEmpty()) {
       return new Decision(state.with(PENDING_SLOT, PiiMasker.mask(text)), null, null, List.of(),
-          question(mayActFor, lang));
+          question(mayActFor, lang, channel));
     }
+    state = state.with(ASKED_SLOT, null);
     String answer = normalize(text);
     CareService.Proxy chosen = null;
     boolean self = NO.contains(answer);
@@ -101,12 +148,19 @@ final class CarerTurns {
       self = false;
     }
     DialogueState next = state.with(PENDING_SLOT, null);
+    if (pending.isEmpty() && (chosen != null || self)) {
+      // asked again on request: the answer is only a choice, there is no question to answer
+      return chosen != null
+          ? new Decision(next.with(ACTING_SLOT, Long.toString(chosen.id())), chosen, null, List.of(),
+              words.get(lang, "resident.carer.chosen", label(chosen, lang)))
+          : new Decision(next.with(ACTING_SLOT, SELF), null, null, List.of(), words.get(lang, "resident.carer.self"));
+    }
     if (chosen != null) {
-      return new Decision(next.with(ACTING_SLOT, Long.toString(chosen.id())), chosen, pending.get(),
+      return new Decision(next.with(ACTING_SLOT, Long.toString(chosen.id())), chosen, pending.orElse(null),
           List.of(Reply.text(words.get(lang, "resident.carer.chosen", label(chosen, lang)))), null);
     }
     // "for myself", or something else: the carer moved on, so this message is their own question
-    return new Decision(next.with(ACTING_SLOT, SELF), null, self ? pending.get() : null,
+    return new Decision(next.with(ACTING_SLOT, SELF), null, self ? pending.orElse(null) : null,
         List.of(Reply.text(words.get(lang, "resident.carer.self"))), null);
   }
 
@@ -122,15 +176,21 @@ final class CarerTurns {
     return new TurnOutcome(conversation.id(), List.of(reply), CHOICE_INTENT, lang, null, false);
   }
 
-  private String question(List<CareService.Proxy> mayActFor, Lang lang) {
+  private String question(List<CareService.Proxy> mayActFor, Lang lang, Channel channel) {
+    boolean voice = channel == Channel.VOICE;
     if (mayActFor.size() == 1) {
-      return words.get(lang, "resident.carer.askOne", label(mayActFor.get(0), lang));
+      return words.get(lang, voice ? "resident.carer.askOne.voice" : "resident.carer.askOne",
+          label(mayActFor.get(0), lang));
     }
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < mayActFor.size(); i++) {
-      lines.add((i + 1) + ". " + label(mayActFor.get(i), lang));
+      lines.add(voice
+          ? words.get(lang, "resident.carer.pressFor", i + 1, label(mayActFor.get(i), lang))
+          : (i + 1) + ". " + label(mayActFor.get(i), lang));
     }
-    return words.get(lang, "resident.carer.askMany", String.join("\n", lines));
+    return voice
+        ? words.get(lang, "resident.carer.askMany.voice", String.join(" ", lines))
+        : words.get(lang, "resident.carer.askMany", String.join("\n", lines));
   }
 
   /**

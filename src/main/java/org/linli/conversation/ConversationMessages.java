@@ -6,7 +6,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads one stored message back as the event that announced it, for a node that learnt of the
- * message from another node (live events across a cluster carry ids, never the text).
+ * message from another node (live events across a cluster carry ids, never the text); and a
+ * conversation's language, for notices sent outside it (the closing call).
  */
 @Component
 public class ConversationMessages {
@@ -15,6 +16,12 @@ public class ConversationMessages {
 
   ConversationMessages(ConversationStore store) {
     this.store = store;
+  }
+
+  /** The language a conversation is held in (what the resident is told in), if it exists. */
+  @Transactional(readOnly = true)
+  public Optional<org.linli.knowledge.Lang> language(String conversationId) {
+    return conversationId == null ? Optional.empty() : store.find(conversationId).map(ConversationStore.ConversationRow::lang);
   }
 
   @Transactional(readOnly = true)

@@ -135,7 +135,7 @@ class ConversationService implements ConversationPort {
     CarerTurns.Decision acting = CarerTurns.Decision.NONE;
     if (!mayActFor.isEmpty()) {
       Lang askLang = message.langHint() != null ? message.langHint() : conversation.lang();
-      acting = carers.decide(state, message.text(), mayActFor, askLang);
+      acting = carers.decide(CarerTurns.forCall(state, message), message.text(), mayActFor, askLang, message.channel());
       if (acting.question() != null) {
         return carers.ask(conversation, message, acting, askLang, now);
       }
@@ -222,7 +222,13 @@ class ConversationService implements ConversationPort {
       CareService.Proxy actingFor,
       Instant now) {
     store.setMode(conversation.id(), "human", now);
-    Optional<WorkOrder> open = handoff.openOrderOf(conversation.id());
+    // the open order of this conversation about the same resident: a carer who switched to
+    // another resident (or to themselves) gets an order of its own
+    String subject = actingFor != null ? actingFor.residentId() : conversation.residentId();
+    Optional<WorkOrder> open = handoff.forConversation(conversation.id()).stream()
+        .filter(o -> o.status().open())
+        .filter(o -> subject == null || subject.equals(o.residentId()))
+        .findFirst();
     if (open.isPresent()) {
       return open.get();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.linli.care.CareService;
 import org.linli.dialog.Channel;
 import org.linli.dialog.DialogueState;
@@ -17,6 +18,8 @@ import org.linli.resident.ResidentDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells the resident, in their conversation and on their channel, what happens to their work
@@ -63,15 +66,43 @@ class ResidentNotifier {
     this.clock = clock;
   }
 
-  /** Every path locks the conversation before the order: see TicketChangeStarting. */
+  /**
+   * Every path locks the conversations before the order (see TicketChangeStarting): the order's
+   * own, and the recent conversations of the others who may be asked for the rating on their own
+   * channel (the resident a carer wrote for, the resident's carers), all in the order of their ids.
+   * Two changes at once — the resident's order and the one their carer filed — then wait for each
+   * other instead of each holding one conversation and waiting for the other's (a deadlock).
+   */
   @EventListener
   void lockFirst(TicketChangeStarting change) {
-    store.lock(change.conversationId());
+    Optional<ConversationStore.ConversationRow> conversation = store.find(change.conversationId());
+    if (conversation.isEmpty()) {
+      return;
+    }
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    ids.add(conversation.get().id());
+    Instant since = clock.instant().minus(properties.idleTimeout());
+    for (Recipient r : others(change.number(), conversation.get())) {
+      store.latestOf(r.residentId(), r.channel(), since).ifPresent(c -> ids.add(c.id()));
+    }
+    Set<String> locked = lockedInThisTransaction();
+    for (String id : ids) {
+      store.lock(id).ifPresent(c -> locked.add(c.id()));
+    }
   }
+
+  /**
+   * The changes the resident is told of. The others (notes, transfers, ratings, closing, ...) take
+   * no lock on the conversation: a rating comes from a turn that holds its own conversation, which
+   * need not be the order's.
+   */
+  private static final Set<String> TOLD =
+      Set.of("opened", "claimed", "transfer_accepted", "reassigned", "message", "resolved", "released",
+          "sla_breached");
 
   @EventListener
   void on(TicketEvent event) {
-    if (event.conversationId() == null) {
+    if (event.conversationId() == null || !TOLD.contains(event.type())) {
       return;
     }
     Optional<ConversationStore.ConversationRow> found = store.lock(event.conversationId());
@@ -149,6 +180,20 @@ class ResidentNotifier {
     }
   }
 
+  /**
+   * Tells the resident of an order they did not open in a conversation (filed through Open311 or
+   * entered by staff, see {@link ContactOrders}) that it was opened, on the conversation made for
+   * their contact number: by SMS on a mobile, as a callback task for staff on a landline.
+   */
+  void tellOpened(ConversationStore.ConversationRow conversation, String number) {
+    Instant now = clock.instant();
+    String text = words.get(conversation.lang(), "resident.ticket.filed", number);
+    long id = store.appendOutbound(conversation.id(), conversation.channel(), "assistant", text, now);
+    store.messageById(id).ifPresent(
+        m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
+    push(conversation, id, text);
+  }
+
   /** Someone other than the writer of the order's conversation who hears about the order. */
   private record Recipient(String residentId, String keySuffix, Channel channel, String address, String label) {}
 
@@ -200,8 +245,12 @@ class ResidentNotifier {
    * one, or a new one), so that a digit they send back rates the order.
    */
   private void awaitRating(Recipient r, String number, Lang lang, Instant now) {
+    Set<String> locked = lockedInThisTransaction();
     ConversationStore.ConversationRow own = store
         .latestOf(r.residentId(), r.channel(), now.minus(properties.idleTimeout()))
+        // only one locked before the order (lockFirst): a conversation that became the recent one
+        // since then may be held by a turn waiting for this order; the question gets a new one then
+        .filter(c -> locked.contains(c.id()))
         .flatMap(c -> store.lock(c.id()))
         .orElseGet(() -> store.create(r.channel(), r.residentId(), lang, AccessProfiles.defaultFor(r.channel()),
             DialogueState.EMPTY.serialize(), now));
@@ -225,6 +274,29 @@ class ResidentNotifier {
     return residents.contact(conversation.residentId(), IdentityKind.PHONE)
         .filter(phone -> !mobile(phone))
         .orElse(null);
+  }
+
+  private static final String LOCKED = ResidentNotifier.class.getName() + ".locked";
+
+  /** The conversations this transaction locked before the order (empty outside a transaction). */
+  @SuppressWarnings("unchecked")
+  private static Set<String> lockedInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new java.util.HashSet<>();
+    }
+    Set<String> locked = (Set<String>) TransactionSynchronizationManager.getResource(LOCKED);
+    if (locked == null) {
+      Set<String> fresh = new java.util.HashSet<>();
+      TransactionSynchronizationManager.bindResource(LOCKED, fresh);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(LOCKED);
+        }
+      });
+      locked = fresh;
+    }
+    return locked;
   }
 
   /** The resident is told, on their channel, when staff will come to their home. */

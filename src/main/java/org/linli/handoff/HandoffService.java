@@ -158,6 +158,37 @@ public class HandoffService {
     return order;
   }
 
+  /**
+   * Records in the order's history that nobody can be told about it: it came without a
+   * conversation and without a number to reach the resident on (see ContactOrders).
+   */
+  @Transactional
+  public void unreachable(String number) {
+    WorkOrder order = store.find(number).orElseThrow(() -> HandoffException.notFound(number));
+    store.appendEvent(order.id(), clock.instant(), Actor.SYSTEM.username(), "resident_unreachable",
+        "no contact given: the resident is not told of changes and is not asked for a rating");
+    log.info("event=ticket_resident_unreachable number={}", number);
+  }
+
+  /**
+   * A contact number as given in a form or an Open311 request, or empty when none was given.
+   * Spaces, dashes, dots and brackets are allowed; what remains must be 5 to 15 digits, with an
+   * optional leading + (a mainland mobile, a landline with its area code, a service number).
+   *
+   * @throws HandoffException INVALID (error.contact.phone) for anything else
+   */
+  public static Optional<String> contactPhone(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    String compact = raw.strip().replaceAll("[\\s\\-.()\u00a0]", "");
+    if (!compact.matches("\\+?\\d{5,15}")) {
+      throw HandoffException.invalid("error.contact.phone",
+          "the contact phone must be a telephone number (digits, optionally with + - . ( ) and spaces)");
+    }
+    return Optional.of(compact);
+  }
+
   /** Six digits, never starting with 0 (so it reads the same spoken), never issued before. */
   private String issueNumber(Instant now) {
     for (int attempt = 0; attempt < 50; attempt++) {
@@ -458,7 +489,8 @@ public class HandoffService {
    */
   @Transactional
   public Rating rate(String number, int score, String comment) {
-    lockOrderOfLocks(number);
+    // no conversation lock first: a rating changes no conversation (its notices tell nobody), and
+    // the rater's turn already holds its own conversation, which need not be the order's
     WorkOrder order = store.lock(number).orElseThrow(() -> HandoffException.notFound(number));
     if (score < 1 || score > 5) {
       throw HandoffException.invalid("error.rating.range", "a rating is 1 to 5");

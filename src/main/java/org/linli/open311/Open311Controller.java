@@ -38,16 +38,19 @@ class Open311Controller {
   private static final Actor READER = new Actor("open311", "Open311", null, true);
 
   private final HandoffService handoff;
+  private final org.linli.conversation.ContactOrders contactOrders;
   private final Open311Keys keys;
   private final MessageSource messages;
   private final boolean publicRead;
 
   Open311Controller(
       HandoffService handoff,
+      org.linli.conversation.ContactOrders contactOrders,
       Open311Keys keys,
       MessageSource messages,
       @Value("${linli.open311.public-read:false}") boolean publicRead) {
     this.handoff = handoff;
+    this.contactOrders = contactOrders;
     this.keys = keys;
     this.messages = messages;
     this.publicRead = publicRead;
@@ -148,10 +151,17 @@ class Open311Controller {
     text("lat", lat, 32);
     text("long", lon, 32);
     text("phone", form.getFirst("phone"), 32);
+    try {
+      HandoffService.contactPhone(form.getFirst("phone"));
+    } catch (org.linli.handoff.HandoffException e) {
+      throw new Open311Exception(HttpStatus.BAD_REQUEST,
+          "phone must be a telephone number: digits, optionally with + - . ( ) and spaces");
+    }
     if ((address == null || address.isBlank()) && lat != null && lon != null) {
       address = lat + "," + lon;
     }
-    WorkOrder order = handoff.open(new HandoffService.OpenRequest(
+    // with a phone the resident is told by SMS (a landline: staff call back); without, nobody can be
+    WorkOrder order = contactOrders.open(new HandoffService.OpenRequest(
         code,
         code.equals("emergency") ? 0 : 2,
         description.strip(),
@@ -160,7 +170,7 @@ class Open311Controller {
         null,
         "open311",
         form.getFirst("phone"),
-        "open311:" + client));
+        "open311:" + client), org.linli.knowledge.Lang.ZH);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("service_request_id", order.number());
     body.put("service_notice", null);

@@ -38,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class StaffApiController {
 
   private final HandoffService handoff;
+  private final org.linli.conversation.ContactOrders contactOrders;
   private final StaffActors actors;
   private final TicketViews views;
   private final LiveEvents live;
@@ -46,12 +47,14 @@ class StaffApiController {
 
   StaffApiController(
       HandoffService handoff,
+      org.linli.conversation.ContactOrders contactOrders,
       StaffActors actors,
       TicketViews views,
       LiveEvents live,
       Outbox outbox,
       StaffAccounts accounts) {
     this.handoff = handoff;
+    this.contactOrders = contactOrders;
     this.actors = actors;
     this.views = views;
     this.live = live;
@@ -81,6 +84,28 @@ class StaffApiController {
                   "error.request.invalid", "unknown status " + status));
     }
     return handoff.search(actors.actor(principal), wanted, q).stream().map(views::summary).toList();
+  }
+
+  /**
+   * What staff enter for an order a resident reported in person or by an ordinary phone call.
+   *
+   * @param phone where the resident can be told about it (SMS on a mobile; staff call a landline)
+   * @param language zh (default) or en: the language the resident is written to in
+   */
+  record NewTicketBody(
+      String category, Integer priority, String summary, String location, String phone, String language) {}
+
+  @PostMapping("/tickets")
+  @Operation(summary = "Open an order for a resident; with a phone number they are told by SMS of every change")
+  org.springframework.http.ResponseEntity<Map<String, Object>> open(
+      @RequestBody NewTicketBody body, Principal principal) {
+    Actor actor = actors.actor(principal);
+    StaffOrderForm.Checked form = StaffOrderForm.check(handoff, body == null ? null
+        : new StaffOrderForm(body.category(), body.priority(), body.summary(), body.location(), body.phone(),
+            body.language()));
+    WorkOrder order = contactOrders.open(form.request(actor), form.lang());
+    return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+        .body(views.summary(order));
   }
 
   @GetMapping("/tickets/{id}")

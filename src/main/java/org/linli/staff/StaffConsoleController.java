@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffConsoleController {
 
   private final HandoffService handoff;
+  private final org.linli.conversation.ContactOrders contactOrders;
   private final StaffActors actors;
   private final TicketViews views;
   private final LiveEvents live;
@@ -42,6 +43,7 @@ class StaffConsoleController {
 
   StaffConsoleController(
       HandoffService handoff,
+      org.linli.conversation.ContactOrders contactOrders,
       StaffActors actors,
       TicketViews views,
       LiveEvents live,
@@ -52,6 +54,7 @@ class StaffConsoleController {
       org.linli.handoff.HomeVisits homeVisits) {
     this.homeVisits = homeVisits;
     this.handoff = handoff;
+    this.contactOrders = contactOrders;
     this.actors = actors;
     this.views = views;
     this.live = live;
@@ -107,6 +110,46 @@ class StaffConsoleController {
   private List<WorkOrder> orders(StaffMember me, String status, String q) {
     TicketStatus wanted = status == null || status.isBlank() ? null : TicketStatus.fromCode(status).orElse(null);
     return handoff.search(StaffActors.actor(me), wanted, q);
+  }
+
+  /** The form for an order a resident reported at the counter or by an ordinary phone call. */
+  @GetMapping("/tickets/new")
+  String newTicket(Principal principal, Model model) {
+    return newTicketPage(new StaffOrderForm(null, 2, null, null, null, "zh"), principal, model);
+  }
+
+  private String newTicketPage(StaffOrderForm form, Principal principal, Model model) {
+    model.addAttribute("form", form);
+    model.addAttribute("me", actors.member(principal));
+    model.addAttribute("categories", handoff.routingTable().stream().map(org.linli.handoff.RoutingRule::category).toList());
+    return "staff/new-ticket";
+  }
+
+  /**
+   * Opens the order; a mistake shows the form again at once with what was entered (not through a
+   * redirect: the flash attributes would put the resident's number into the stored session).
+   */
+  @PostMapping("/tickets")
+  String openTicket(
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) Integer priority,
+      @RequestParam(required = false) String summary,
+      @RequestParam(required = false) String location,
+      @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String language,
+      Principal principal,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    StaffOrderForm form = new StaffOrderForm(category, priority, summary, location, phone, language);
+    try {
+      StaffOrderForm.Checked checked = StaffOrderForm.check(handoff, form);
+      WorkOrder order = contactOrders.open(checked.request(actors.actor(principal)), checked.lang());
+      return "redirect:/staff/tickets/" + order.number();
+    } catch (HandoffException e) {
+      response.setStatus(400);
+      model.addAttribute("error", messages.getMessage(e.code(), null, e.code(), LocaleContextHolder.getLocale()));
+      return newTicketPage(form, principal, model);
+    }
   }
 
   @GetMapping("/tickets/{number}")

@@ -4,7 +4,9 @@ import java.util.Optional;
 import org.linli.accessibility.Lang;
 import org.linli.channels.twilio.RatingCalls;
 import org.linli.handoff.HandoffService;
+import org.linli.conversation.ConversationMessages;
 import org.linli.handoff.TicketStatus;
+import org.linli.handoff.WorkOrder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +19,31 @@ import org.springframework.stereotype.Component;
 class LandlineRatingCalls implements RatingCalls {
 
   private final HandoffService handoff;
+  private final ConversationMessages conversations;
 
-  LandlineRatingCalls(HandoffService handoff) {
+  LandlineRatingCalls(HandoffService handoff, ConversationMessages conversations) {
     this.handoff = handoff;
+    this.conversations = conversations;
+  }
+
+  @Override
+  public Lang language(String ticket) {
+    return handoff.byNumber(ticket).map(this::language).orElse(Lang.ZH);
   }
 
   @Override
   public Optional<Prompt> prompt(String ticket) {
-    // zh-CN: landlines are mainland numbers; the conversation's language is not carried here
     return handoff.byNumber(ticket)
         .filter(o -> o.status() == TicketStatus.RESOLVED && o.resolution() != null)
-        .map(o -> new Prompt(o.number(), o.resolution(), Lang.ZH));
+        .map(o -> new Prompt(o.number(), o.resolution(), language(o)));
+  }
+
+  /** The language of the order's conversation: English for a resident who spoke English, else Chinese. */
+  private Lang language(WorkOrder order) {
+    return conversations.language(order.conversationId())
+        .filter(l -> l == org.linli.knowledge.Lang.EN)
+        .map(l -> Lang.EN)
+        .orElse(Lang.ZH);
   }
 
   @Override

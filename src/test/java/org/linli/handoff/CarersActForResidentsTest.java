@@ -184,6 +184,64 @@ class CarersActForResidentsTest {
   }
 
   @Test
+  void aCarerSwitchesToAnotherResidentWithinTheConversationAndIsAskedAgain() {
+    String uncle = resident("13600004811");
+    String aunt = resident("13600004822");
+    care.addCarer("admin", uncle, "13900004800", null, "侄子", true);
+    CareService.Proxy forAunt = care.addCarer("admin", aunt, "13900004800", null, "侄子", true).get(0);
+    text("13900004800", "你好");
+    assertThat(said(text("13900004800", "1"))).contains("尾号 4811");
+
+    TurnOutcome again = text("13900004800", "换一位");
+    assertThat(said(again)).contains("尾号 4811").contains("尾号 4822").contains("回复 0");
+    TurnOutcome chosen = text("13900004800", "2");
+    assertThat(said(chosen)).contains("这次替").contains("尾号 4822");
+    assertThat(chosen.handoff()).as("choosing answers nothing else").isNull();
+
+    String number = text("13900004800", "人工").handoff().ticketId();
+    assertThat(handoff.byNumber(number).orElseThrow().residentId()).isEqualTo(aunt);
+    assertThat(handoff.reportedByProxy(number)).contains(forAunt.id());
+  }
+
+  @Test
+  void aCarerActingForAResidentSaysItIsNowForThemselves() {
+    String mother = resident("13600004833");
+    care.addCarer("admin", mother, "13900004833", null, "child", true);
+    String carer = resident("13900004833");
+    text("13900004833", "你好");
+    text("13900004833", "1");
+
+    assertThat(said(text("13900004833", "为自己"))).contains("为您自己办理");
+    // asked again (in English too), the carer stays with themselves
+    assertThat(said(text("13900004833", "Switch!"))).contains("尾号 4833");
+    assertThat(said(text("13900004833", "2"))).contains("为您自己办理");
+
+    String own = text("13900004833", "人工").handoff().ticketId();
+    assertThat(handoff.byNumber(own).orElseThrow().residentId()).isEqualTo(carer);
+    assertThat(handoff.reportedByProxy(own)).isEmpty();
+  }
+
+  @Test
+  void afterSwitchingToThemselvesACarerGetsTheirOwnOrderNotTheResidentsOpenOne() {
+    String mother = resident("13600004844");
+    care.addCarer("admin", mother, "13900004844", null, "child", true);
+    String carer = resident("13900004844");
+    text("13900004844", "你好");
+    text("13900004844", "1");
+    String mothers = text("13900004844", "人工").handoff().ticketId();
+    handoff.claim(WANG, mothers);
+    handoff.release(WANG, mothers);
+
+    text("13900004844", "换一位");
+    text("13900004844", "2");
+    String own = text("13900004844", "人工").handoff().ticketId();
+
+    assertThat(own).isNotEqualTo(mothers);
+    assertThat(handoff.byNumber(own).orElseThrow().residentId()).isEqualTo(carer);
+    assertThat(handoff.byNumber(mothers).orElseThrow().residentId()).isEqualTo(mother);
+  }
+
+  @Test
   void aCarerWhoSaysItIsForThemselvesFilesTheirOwnOrder() {
     String mother = resident("13600006666");
     care.addCarer("admin", mother, "13900006666", null, "spouse", true);

@@ -147,6 +147,33 @@ class LandlineRatingCallTest {
   }
 
   @Test
+  void aResidentWhoSpokeEnglishHearsTheClosingCallInEnglish() {
+    String number = conversations
+        .handle(new InboundMessage(Channel.VOICE, null, "021-5555-4321", "CA" + System.nanoTime(),
+            "I want to talk to a person", org.linli.knowledge.Lang.EN, Instant.now()))
+        .handoff()
+        .ticketId();
+    handoff.claim(WANG, number);
+    handoff.resolve(WANG, number, "The stair light has been replaced.");
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
+    String url = theCallFor(number).form().get("Url");
+    TwilioSimulator.Raw greeting = twilio.postSigned(url, answered("+862155554321"));
+    assertThat(greeting.body())
+        .contains("Linli community service centre").contains("The stair light has been replaced")
+        .contains("Press 1 to 5").contains("language=\"en-")
+        .doesNotContain("按1到5");
+
+    Map<String, String> key = answered("+862155554321");
+    key.put("Digits", "4");
+    assertThat(twilio.postSigned(action(greeting.body()), key).body()).contains("Thank you for your rating");
+    // a repeated webhook after the rating still says goodbye in English
+    assertThat(twilio.postSigned(url, answered("+862155554321")).body()).contains("Your case has been dealt with");
+    assertThat(handoff.get(Actor.SYSTEM, number).rating()).isEqualTo(4);
+  }
+
+  @Test
   void aLowKeypadRatingReopensTheOrderForASupervisorAndAWrongKeyIsAskedAgain() {
     String number = resolvedForLandline("010-6234-5678", "已联系物业处理噪音。");
     String url = theCallFor(number).form().get("Url");

@@ -99,6 +99,40 @@ class TwilioVoiceChannelTest {
         .contains("您现在用的这个号码").contains("按1，对").contains("按2，不对").contains("记下");
   }
 
+  @Autowired org.linli.care.CareService care;
+  @Autowired org.linli.resident.ResidentDirectory residents;
+  @Autowired org.linli.handoff.HandoffService handoff;
+
+  @Test
+  void aCarerOnThePhoneIsOfferedByKeypadToActForTheResidentOncePerCall() {
+    String mother = residents.residentFor(org.linli.resident.IdentityKind.PHONE, "13600005001");
+    org.linli.care.CareService.Proxy son = care.addCarer("admin", mother, "13900005001", null, "child", true).get(0);
+    String carer = residents.find(org.linli.resident.IdentityKind.PHONE, "13900005001").orElseThrow();
+
+    TwilioSimulator.CallResult forMother =
+        call("+8613900005001", "2", "1", "电梯坏了", "幸福小区3号楼2单元", "1");
+    assertThat(forMother.transcript())
+        .contains("代办人").contains("尾号 五零零幺").contains("替对方办理，请按一").contains("为您自己办理，请按二")
+        .contains("这次替").contains("什么问题").contains("记下");
+    assertThat(handoff.forResident(mother)).singleElement().satisfies(order -> {
+      assertThat(order.residentId()).isEqualTo(mother);
+      assertThat(handoff.reportedByProxy(order.number())).contains(son.id());
+    });
+
+    // the next call is asked again; this time it is for himself
+    TwilioSimulator.CallResult forHimself =
+        call("+8613900005001", "2", "2", "楼道灯不亮", "幸福小区5号楼", "1");
+    assertThat(forHimself.transcript()).contains("替对方办理，请按一").contains("为您自己办理");
+    assertThat(handoff.forResident(carer)).singleElement()
+        .satisfies(order -> assertThat(handoff.reportedByProxy(order.number())).isEmpty());
+    assertThat(handoff.forResident(mother)).hasSize(1);
+  }
+
+  @Test
+  void aCallerWhoActsForNobodyIsNotAsked() {
+    assertThat(call("+8613700000018", "2").transcript()).doesNotContain("代办人").contains("什么问题");
+  }
+
   @Test
   void checkingACaseWithoutOneSaysHowToGetHelp() {
     assertThat(call("+8613700000017", "3").transcript()).contains("工单").contains("按0");

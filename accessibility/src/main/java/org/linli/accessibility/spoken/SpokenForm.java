@@ -62,6 +62,9 @@ public final class SpokenForm {
   private static final Pattern HOTLINE = Pattern.compile("(?<!\\d|\\d[.,])(123\\d\\d|96\\d{3,4})(?!\\d|[.,]\\d)");
   private static final Pattern EMERGENCY =
       Pattern.compile("(?<=拨打|电话|热线|打|call|dial|Call|Dial)\\s*(110|119|120|122)(?!\\d)");
+  // The last digits of a phone number, as residents are named to their carers ("尾号 5678").
+  private static final Pattern ZH_NUMBER_TAIL = Pattern.compile("(?<=尾号)(\\s*)(\\d{3,4})(?!\\d)");
+  private static final Pattern EN_NUMBER_TAIL = Pattern.compile("(?<=ends in |ending in )(\\d{3,4})(?!\\d)");
   // Six digits are a case number unless a unit follows (100000人 is a quantity).
   private static final Pattern CASE_NUMBER =
       Pattern.compile("(?<!\\d|\\d[.,])(\\d{6})(?!\\d|[.,]\\d|\\s*[%％]|\\s*(?:" + LIANG_UNITS_RE + "|" + ER_UNITS_RE + "))");
@@ -151,6 +154,7 @@ public final class SpokenForm {
         .stage(LANDLINE, m -> groups(m, true))
         .stage(HOTLINE, m -> ChineseNumbers.digits(m.group(1), true))
         .stage(EMERGENCY, m -> ChineseNumbers.digits(m.group(1), true))
+        .stage(ZH_NUMBER_TAIL, m -> m.group(1) + ChineseNumbers.digits(m.group(2), true))
         .stage(CASE_NUMBER, m -> ChineseNumbers.digits(m.group(1), false))
         .stage(LONG_DIGITS, m -> ChineseNumbers.digits(m.group(), true))
         .stage(ZH_RANGE_UNIT, m -> ChineseNumbers.number(m.group(1), false) + "到"
@@ -195,6 +199,7 @@ public final class SpokenForm {
         .stage(LANDLINE, m -> groups(m, false))
         .stage(HOTLINE, m -> enDigits(m.group(1)))
         .stage(EMERGENCY, m -> enDigits(m.group(1)))
+        .stage(EN_NUMBER_TAIL, m -> enDigits(m.group(1)))
         .stage(EN_CASE_NUMBER, m -> enDigits(m.group(1)))
         .stage(LONG_DIGITS, m -> enDigits(m.group()))
         .stage(EN_UNIT, m -> m.group(1) + " " + enUnit(m.group(2), m.group(1)));

@@ -44,6 +44,7 @@ class SpokenFormTest {
         400-123-4567                      | 四零零 幺二三 四五六七
         紧急情况请拨打120                 | 紧急情况请拨打幺二零
         您的工单号是240101                | 您的工单号是二四零一零一
+        替尾号 5001（子女）办理            | 替尾号 五零零幺（子女）办理
         3号楼                             | 三号楼
         5公里                             | 五公里
         2个人                             | 两个人
@@ -126,6 +127,7 @@ class SpokenFormTest {
         138-0013-8000                     | one three eight, zero zero one three, eight zero zero zero
         hotline 12345.                    | hotline one two three four five.
         case 240101                       | case two four zero one zero one
+        number ends in 5001               | number ends in five zero zero one
         100000 people                     | 100000 people
         5km                               | 5 kilometres
         1 km                              | 1 kilometre

@@ -12,6 +12,14 @@ public interface RatingCalls {
   /** What the call reads: the order's number and resolution, in the resident's language. */
   record Prompt(String ticket, String resolution, Lang lang) {}
 
+  /**
+   * The language the resident of this order is spoken to in, also once the order was rated (for
+   * the goodbye); Chinese when unknown.
+   */
+  default Lang language(String ticket) {
+    return Lang.ZH;
+  }
+
   /** The order, while it still waits for the resident's rating; empty once rated or unknown. */
   Optional<Prompt> prompt(String ticket);
 

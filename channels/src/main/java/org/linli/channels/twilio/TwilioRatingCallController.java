@@ -50,7 +50,7 @@ class TwilioRatingCallController {
   ResponseEntity<String> answered(HttpServletRequest request, @RequestParam(required = false) String ticket) {
     Optional<RatingCalls.Prompt> prompt = prompt(ticket);
     if (prompt.isEmpty()) {
-      return goodbye(Lang.ZH, "twilio.rating.nothingToRate");
+      return goodbye(language(ticket), "twilio.rating.nothingToRate");
     }
     Lang lang = prompt.get().lang();
     List<String> sentences = new ArrayList<>(words(lang, "twilio.rating.intro"));
@@ -73,7 +73,7 @@ class TwilioRatingCallController {
     Optional<RatingCalls.Prompt> prompt = prompt(ticket);
     if (prompt.isEmpty()) {
       // rated already (a retried webhook, or another channel was quicker)
-      return goodbye(Lang.ZH, "twilio.rating.thanks");
+      return goodbye(language(ticket), "twilio.rating.thanks");
     }
     Lang lang = prompt.get().lang();
     String key = digits == null ? "" : digits.strip();
@@ -104,6 +104,11 @@ class TwilioRatingCallController {
       log.info("event=rating_call_ended status={}", callStatus);
     }
     return ResponseEntity.noContent().build();
+  }
+
+  private Lang language(String ticket) {
+    RatingCalls calls = ratings.getIfAvailable();
+    return calls == null || ticket == null || !ticket.matches("\\d{6}") ? Lang.ZH : calls.language(ticket);
   }
 
   private Optional<RatingCalls.Prompt> prompt(String ticket) {

@@ -50,6 +50,8 @@ class TwilioVoiceController {
   static final String AT_CONFIRM = "confirm";
   private static final Set<String> YES_WORDS = Set.of("是", "是的", "对", "对的", "对对", "嗯", "yes", "yeah", "right");
   private static final int MAX_HINTS = 100;
+  /** The intent of the application's question to a recorded carer: whom do they act for. */
+  static final String CARER_CHOICE = "carer_choice";
 
   private final ConversationPort conversations;
   private final TwilioProperties properties;
@@ -311,6 +313,12 @@ class TwilioVoiceController {
         response.say(twiml.say(sentences, lang, profile.speechRate()));
       }
       return xml(toPerson(request, response, callSid, from, now, ticket));
+    }
+    if (CARER_CHOICE.equals(outcome.intent())) {
+      // a carer is asked whom they act for: the question names its own keys (0 may mean "myself")
+      Gather.Builder g = gather(request, now.next(AT_TURN).withMiss(0), List.of());
+      g.say(twiml.say(sentences, lang, profile.speechRate()));
+      return xml(response.gather(g.build()));
     }
     if (!offersPerson) {
       sentences.addAll(words(lang, "twilio.voice.personKey"));

@@ -24,12 +24,8 @@ import org.linli.resident.IdentityKind;
 import org.linli.resident.ResidentDirectory;
 import org.linli.security.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -37,12 +33,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Residents recorded as needing extra help can get a home visit: the order's owner schedules it,
  * the resident is told in plain words on their channel, the order's history shows it, and
  * supervisors see every open visit. Everyone else is refused, and bad input stores nothing.
+ *
+ * <p>Run on each supported database: {@link H2HomeVisitTest}, {@link PostgresHomeVisitTest}.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(HandoffTestSupport.class)
-class HomeVisitTest {
+abstract class HomeVisitContract {
 
   static final ZoneId CENTRE = ZoneId.of("Asia/Shanghai");
 
@@ -195,6 +189,54 @@ class HomeVisitTest {
             .param("assignee", "wang").param("address", "光明路1号"))
         .andExpect(status().is3xxRedirection());
     assertThat(visitsOf(number)).isEqualTo(1);
+  }
+
+  @Autowired HomeVisits visits;
+
+  @Test
+  void aVisitCancelledInTheConsoleLeavesTheListAndCannotBeMarkedMadeAfterwards() throws Exception {
+    String number = order("13700007011", true, "幸福小区5号楼101");
+    handoff.claim(new Actor("wang", "王师傅", "service", false), number);
+    LocalDate day = LocalDate.now(CENTRE).plusDays(3);
+    mvc.perform(post("/staff/tickets/" + number + "/visits").with(csrf()).with(user("wang").roles("STAFF"))
+            .param("date", day.toString()).param("from", "14:00").param("until", "16:00").param("assignee", "wang"))
+        .andExpect(status().is3xxRedirection());
+    HomeVisits.HomeVisit visit = visits.open(Actor.SYSTEM).stream()
+        .filter(v -> v.ticket().equals(number)).findFirst().orElseThrow();
+    assertThat(visit.from()).isEqualTo(day.atTime(14, 0).atZone(CENTRE).toInstant());
+
+    mvc.perform(post("/staff/visits/" + visit.id() + "/cancel").with(csrf()).with(user("wang").roles("STAFF")))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(post("/api/staff/home-visits/" + visit.id() + "/done").with(as("wang")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("cancelled"));
+
+    assertThat(visits.open(Actor.SYSTEM)).extracting(HomeVisits.HomeVisit::ticket).doesNotContain(number);
+    assertThat(handoff.history(Actor.SYSTEM, number)).extracting(HistoryEntry::type)
+        .contains("home_visit_scheduled", "home_visit_cancelled").doesNotContain("home_visit_done");
+  }
+
+  @Test
+  void twoPeopleMarkingTheSameVisitMadeAtOnceLeaveOneEntryInTheHistory() throws Exception {
+    String number = order("13700007012", true, "幸福小区6号楼202");
+    Actor wang = new Actor("wang", "王师傅", "service", false);
+    Actor zhao = new Actor("zhao", "赵主任", null, true);
+    handoff.claim(wang, number);
+    mvc.perform(post("/api/staff/tickets/" + number + "/home-visits").with(as("wang"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body(LocalDate.now(CENTRE).plusDays(1), "09:00", "10:00", "wang", null)))
+        .andExpect(status().isCreated());
+    long id = visits.forOrder(zhao, number).getFirst().id();
+
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var a = pool.submit(() -> { start.await(); return visits.finish(wang, id, true); });
+      var b = pool.submit(() -> { start.await(); return visits.finish(zhao, id, true); });
+      start.countDown();
+      assertThat(a.get().status()).isEqualTo("done");
+      assertThat(b.get().status()).isEqualTo("done");
+    }
+    assertThat(handoff.history(Actor.SYSTEM, number)).extracting(HistoryEntry::type)
+        .filteredOn("home_visit_done"::equals).hasSize(1);
   }
 
   private void expectInvalid(String number, String json, String code) throws Exception {
