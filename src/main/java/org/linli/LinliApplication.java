@@ -30,6 +30,7 @@ public class LinliApplication {
       "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 
   public static void main(String[] args) {
+    preferJdkXmlFactories();
     LaunchMode mode = LaunchMode.of(args);
     SpringApplication app = new SpringApplication(LinliApplication.class);
     app.setDefaultProperties(mode.properties());
@@ -42,6 +43,26 @@ public class LinliApplication {
     if (mode == LaunchMode.COMMAND) {
       System.exit(SpringApplication.exit(context));
     }
+  }
+
+  /**
+   * Names the JDK's own DOM, SAX and transformer factories, which are the ones found anyway (no
+   * jar in the application provides others). Without the names, every {@code newInstance()}
+   * searches all jars of the packaged application for a provider: the Twilio SDK renders each
+   * TwiML answer that way and WxJava parses each WeChat message that way, and the search took a
+   * fifth of an SMS webhook's CPU time under load (docs/performance.md). An explicit {@code -D}
+   * setting still wins.
+   */
+  static void preferJdkXmlFactories() {
+    System.getProperties().putIfAbsent(
+        "javax.xml.parsers.SAXParserFactory",
+        "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl");
+    System.getProperties().putIfAbsent(
+        "javax.xml.parsers.DocumentBuilderFactory",
+        "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+    System.getProperties().putIfAbsent(
+        "javax.xml.transform.TransformerFactory",
+        "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
   }
 
   @Bean

@@ -167,11 +167,12 @@ final class CarerTurns {
   /** Stores the carer's message and the question; no dialogue turn runs. */
   TurnOutcome ask(ConversationStore.ConversationRow conversation, InboundMessage message, Decision decision,
       Lang lang, Instant now) {
-    long inboundId = store.appendInbound(conversation.id(), message.channel(), message.externalId(),
-        PiiMasker.mask(message.text()), CHOICE_INTENT, 1.0, message.receivedAt());
-    added(conversation.id(), inboundId);
+    ConversationStore.MessageRow inbound = store.appendInbound(conversation.id(), message.channel(),
+        message.externalId(), PiiMasker.mask(message.text()), CHOICE_INTENT, 1.0, message.receivedAt());
+    added(conversation.id(), inbound);
     Reply reply = Reply.text(decision.question());
-    added(conversation.id(), store.appendReply(conversation.id(), message.channel(), inboundId, reply, CHOICE_INTENT, now));
+    added(conversation.id(),
+        store.appendReply(conversation.id(), message.channel(), inbound.id(), reply, CHOICE_INTENT, now));
     store.update(conversation.id(), lang, conversation.accessProfile(), states.save(decision.state()), now);
     return new TurnOutcome(conversation.id(), List.of(reply), CHOICE_INTENT, lang, null, false);
   }
@@ -234,8 +235,7 @@ final class CarerTurns {
     return out.toString().toLowerCase(Locale.ROOT);
   }
 
-  private void added(String conversationId, long messageId) {
-    store.messageById(messageId).ifPresent(m -> events.publishEvent(
-        new ConversationMessageAdded(conversationId, messageId, ConversationService.entry(m))));
+  private void added(String conversationId, ConversationStore.MessageRow m) {
+    events.publishEvent(ConversationService.addedEvent(conversationId, m));
   }
 }

@@ -145,7 +145,7 @@ class ConversationService implements ConversationPort {
     TurnResult turn =
         engine.turn(
             state, new DialogueEngine.Turn(message.channel(), turnText, message.langHint()));
-    long inboundId =
+    ConversationStore.MessageRow inbound =
         store.appendInbound(
             conversation.id(),
             message.channel(),
@@ -155,7 +155,7 @@ class ConversationService implements ConversationPort {
             turn.intent(),
             turn.confidence(),
             message.receivedAt());
-    added(inboundId);
+    added(conversation.id(), inbound);
     List<Reply> replies = new ArrayList<>(acting.replies());
     replies.addAll(turn.replies());
     DialogueState next = turn.state();
@@ -191,7 +191,8 @@ class ConversationService implements ConversationPort {
       }
     }
     for (Reply reply : replies) {
-      added(store.appendReply(conversation.id(), message.channel(), inboundId, reply, turn.intent(), now));
+      added(conversation.id(),
+          store.appendReply(conversation.id(), message.channel(), inbound.id(), reply, turn.intent(), now));
     }
     String profile = conversation.accessProfile();
     if (next.get(SLOWER_SLOT).isPresent()) {
@@ -267,7 +268,7 @@ class ConversationService implements ConversationPort {
       WorkOrder order,
       Instant now) {
     Lang lang = conversation.lang();
-    long inboundId =
+    ConversationStore.MessageRow inbound =
         store.appendInbound(
             conversation.id(),
             message.channel(),
@@ -276,14 +277,15 @@ class ConversationService implements ConversationPort {
             HUMAN_MODE_INTENT,
             1.0,
             message.receivedAt());
-    added(inboundId);
+    added(conversation.id(), inbound);
     QueueInfo info = handoff.residentMessage(conversation.id(), PiiMasker.mask(message.text())).orElseThrow();
     List<Reply> replies = new ArrayList<>();
     if (!info.claimed()) {
       replies.add(Reply.text(words.queue(lang, info)));
     }
     for (Reply reply : replies) {
-      added(store.appendReply(conversation.id(), message.channel(), inboundId, reply, HUMAN_MODE_INTENT, now));
+      added(conversation.id(),
+          store.appendReply(conversation.id(), message.channel(), inbound.id(), reply, HUMAN_MODE_INTENT, now));
     }
     store.update(conversation.id(), lang, conversation.accessProfile(), conversation.state(), now);
     log.info("event=human_mode_message channel={} claimed={}", message.channel().code(), info.claimed());
@@ -337,9 +339,13 @@ class ConversationService implements ConversationPort {
     return lines.isEmpty() ? words.get(lang, "resident.status.none") : String.join("\n", lines);
   }
 
-  private void added(long messageId) {
-    store.messageById(messageId).ifPresent(m -> events.publishEvent(
-        new ConversationMessageAdded(store.conversationOf(messageId), messageId, entry(m))));
+  private void added(String conversationId, ConversationStore.MessageRow m) {
+    events.publishEvent(addedEvent(conversationId, m));
+  }
+
+  /** The live event for a message just stored in a conversation. */
+  static ConversationMessageAdded addedEvent(String conversationId, ConversationStore.MessageRow m) {
+    return new ConversationMessageAdded(conversationId, m.id(), entry(m));
   }
 
   static ConversationHistory.Entry entry(ConversationStore.MessageRow m) {
@@ -364,9 +370,9 @@ class ConversationService implements ConversationPort {
       residentId = residents.residentFor(identityKind(message.channel()), message.residentAddress());
       store.lockResident(residentId);
       Optional<ConversationStore.ConversationRow> recent =
-          store.latestOf(residentId, message.channel(), now.minus(properties.idleTimeout()));
+          store.lockLatestOf(residentId, message.channel(), now.minus(properties.idleTimeout()));
       if (recent.isPresent()) {
-        return store.lock(recent.get().id()).orElseThrow();
+        return recent.get();
       }
     }
     return store.create(

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.linli.dialog.Channel;
@@ -113,6 +115,17 @@ class ConversationStore {
         .optional();
   }
 
+  /** {@link #latestOf}, locked like {@link #lock}: one statement where a turn needs both. */
+  Optional<ConversationRow> lockLatestOf(String residentId, Channel channel, Instant since) {
+    return jdbc.sql(
+            CONVERSATION_COLUMNS
+                + " from conversation where resident_id = ? and channel = ? and updated_at >= ?"
+                + " order by updated_at desc, id fetch first 1 rows only for update")
+        .params(residentId, channel.code(), utc(since))
+        .query(ConversationStore::conversation)
+        .optional();
+  }
+
   /** A conversation as the staff console lists it: no message text, nothing personal. */
   record SessionRow(
       String id, Lang lang, String mode, Instant startedAt, Instant lastActivity, int messages, String lastIntent) {}
@@ -173,7 +186,7 @@ class ConversationStore {
         .list();
   }
 
-  long appendInbound(
+  MessageRow appendInbound(
       String conversationId,
       Channel channel,
       String externalId,
@@ -186,7 +199,7 @@ class ConversationStore {
         List.of(), List.of(), at);
   }
 
-  long appendReply(
+  MessageRow appendReply(
       String conversationId, Channel channel, long replyTo, Reply reply, String intent, Instant at) {
     return append(
         conversationId, "out", "assistant", channel, null, replyTo, reply.text(), intent, null,
@@ -194,7 +207,7 @@ class ConversationStore {
   }
 
   /** A message to the resident that answers no inbound message: a staff reply or a notice. */
-  long appendOutbound(String conversationId, Channel channel, String author, String text, Instant at) {
+  MessageRow appendOutbound(String conversationId, Channel channel, String author, String text, Instant at) {
     return append(
         conversationId, "out", author, channel, null, null, text, null, null, List.of(), List.of(), at);
   }
@@ -203,7 +216,11 @@ class ConversationStore {
     return jdbc.sql("select * from message where id = ?").param(id).query(this::message).optional();
   }
 
-  private long append(
+  /**
+   * Stores a message and returns it as it now reads from the database, so that callers can
+   * publish it without reading it back.
+   */
+  private MessageRow append(
       String conversationId,
       String direction,
       String author,
@@ -216,19 +233,19 @@ class ConversationStore {
       List<Reply.Source> sources,
       List<Reply.Option> options,
       Instant at) {
-    int seq =
-        jdbc.sql("select coalesce(max(seq), 0) + 1 from message where conversation_id = ?")
-            .param(conversationId)
-            .query(Integer.class)
-            .single();
+    // the database keeps microseconds: the returned row must equal what a later read gives
+    Instant stored = at.truncatedTo(ChronoUnit.MICROS);
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
+            // the next number in the conversation, in the same statement (the caller holds the
+            // conversation's row lock, so no other message of it is being added)
             "insert into message (conversation_id, seq, direction, author, channel, external_id,"
                 + " reply_to, text, intent, confidence, sources, options, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " values (?, (select coalesce(max(m.seq), 0) + 1 from message m where m.conversation_id = ?),"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             conversationId,
-            seq,
+            conversationId,
             direction,
             author,
             channel.code(),
@@ -239,9 +256,19 @@ class ConversationStore {
             confidence,
             sources.isEmpty() ? null : json.writeValueAsString(sources),
             options.isEmpty() ? null : json.writeValueAsString(options),
-            utc(at))
-        .update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+            utc(stored))
+        .update(keys, "id", "seq");
+    Map<String, Object> key = keys.getKeys();
+    long id = ((Number) column(key, "id")).longValue();
+    int seq = ((Number) column(key, "seq")).intValue();
+    return new MessageRow(
+        id, seq, direction, author, channel, externalId, replyTo, text, intent, sources, options, stored);
+  }
+
+  /** A generated column by name: H2 reports upper case, PostgreSQL lower case. */
+  private static Object column(Map<String, Object> keys, String name) {
+    Object value = keys.get(name);
+    return value != null ? value : keys.get(name.toUpperCase(java.util.Locale.ROOT));
   }
 
   private static ConversationRow conversation(ResultSet rs, int row) throws SQLException {

@@ -156,10 +156,11 @@ class ResidentNotifier {
     String landline = "resolved".equals(event.type()) ? landlineToCall(conversation) : null;
     Long first = null;
     for (String text : notices) {
-      long id = store.appendOutbound(conversation.id(), conversation.channel(), author, text, now);
+      ConversationStore.MessageRow stored =
+          store.appendOutbound(conversation.id(), conversation.channel(), author, text, now);
+      long id = stored.id();
       first = first == null ? id : first;
-      store.messageById(id).ifPresent(
-          m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
+      events.publishEvent(ConversationService.addedEvent(conversation.id(), stored));
       if (landline == null) {
         push(conversation, id, text);
       }
@@ -308,9 +309,10 @@ class ResidentNotifier {
     store.lock(visit.conversationId()).ifPresent(conversation -> {
       String text = words.homeVisit(conversation.lang(), visit.from(), visit.until(), visit.assigneeName(), visit.ticket());
       Instant now = clock.instant();
-      long id = store.appendOutbound(conversation.id(), conversation.channel(), "assistant", text, now);
-      store.messageById(id).ifPresent(
-          m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
+      ConversationStore.MessageRow stored =
+          store.appendOutbound(conversation.id(), conversation.channel(), "assistant", text, now);
+      long id = stored.id();
+      events.publishEvent(ConversationService.addedEvent(conversation.id(), stored));
       push(conversation, id, text);
     });
   }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# One node, one mixed load run, and the CPU each conversation turn cost the node: the figures in
+# docs/performance.md come from this script.
+#
+#   src/bench/node-load.sh [--db h2|postgres] [--residents 200] [--duration 30] [--jar src/target/linli.jar]
+#
+# It starts the packaged service on port 8080 with test secrets and the per-resident rate limits
+# off (a load run is a flood), warms it up with a short run at 50 residents, then runs
+# `load run --mix web=2,sms=1,wechat=1` and samples, once a second, the CPU time of the node and of
+# the load generator from /proc. CPU milliseconds per turn are what a profile-driven change should
+# move; throughput and latency also depend on whatever else the machine is doing.
+#
+# --db postgres uses the server on 127.0.0.1:5432 (user postgres, trust authentication) and a
+# database `linli_bench` that the script drops and creates again. Linux only (/proc).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DB=h2 RESIDENTS=200 DURATION=30 JAR=src/target/linli.jar
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --db) DB=$2; shift 2 ;;
+    --residents) RESIDENTS=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --jar) JAR=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[[ -f "$JAR" ]] || { echo "no $JAR: build it first (./linli build)" >&2; exit 1; }
+(( DURATION >= 10 )) || { echo "--duration must be at least 10 (seconds)" >&2; exit 2; }
+if curl -sf -o /dev/null localhost:8080/actuator/health/liveness; then
+  echo "something already answers on port 8080: stop it first" >&2; exit 1
+fi
+
+JAVA=java
+for d in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+  [[ -n "$d" && -x "$d/bin/java" ]] && { JAVA="$d/bin/java"; break; }
+done
+
+WORK=$(mktemp -d /tmp/linli-bench.XXXXXX)
+export TWILIO_AUTH_TOKEN=load-test-token LINLI_PUBLIC_BASE_URL=http://localhost:8080
+export WECHAT_TOKEN=loadTestToken WECHAT_AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG
+export WECHAT_APP_ID=wx0123456789abcdef
+NODE_ARGS=(--linli.rate-limit.enabled=false --linli.data-dir="$WORK/data")
+if [[ "$DB" == postgres ]]; then
+  psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop database if exists linli_bench' \
+    -c 'create database linli_bench' >/dev/null
+  export LINLI_DB_URL=jdbc:postgresql://127.0.0.1:5432/linli_bench LINLI_DB_USER=postgres
+  export LINLI_DATA_KEY=$(head -c 32 /dev/urandom | base64)
+  NODE_ARGS+=(--spring.profiles.active=postgres)
+elif [[ "$DB" != h2 ]]; then
+  echo "--db must be h2 or postgres" >&2; exit 2
+fi
+
+"$JAVA" -Xmx1g -jar "$JAR" "${NODE_ARGS[@]}" >"$WORK/node.log" 2>&1 &
+NODE=$!
+trap 'kill $NODE 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -sf -o /dev/null localhost:8080/actuator/health/liveness && break
+  kill -0 $NODE 2>/dev/null || { echo "the node did not start: $WORK/node.log" >&2; exit 1; }
+  sleep 1
+done
+
+load() { "$JAVA" -jar "$JAR" load run --url http://localhost:8080 --mix web=2,sms=1,wechat=1 "$@"; }
+load --residents 50 --duration 15s >/dev/null
+
+cpu_of() { # prints "<epoch seconds> <cpu ticks>" once a second while process $1 lives
+  while kill -0 "$1" 2>/dev/null; do
+    echo "$(date +%s.%N) $(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0)"
+    sleep 1
+  done
+}
+cpu_of $NODE >"$WORK/node.cpu" &
+load --residents "$RESIDENTS" --duration "${DURATION}s" 2>&1 \
+  | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done >"$WORK/load.out" &
+LOADER=$!
+GEN=""
+for _ in $(seq 1 50); do
+  GEN=$(pgrep -f -- "--residents $RESIDENTS --duration ${DURATION}s" | head -1 || true)
+  [[ -n "$GEN" ]] && break
+  sleep 0.1
+done
+[[ -n "$GEN" ]] && cpu_of "$GEN" >"$WORK/generator.cpu" &
+wait $LOADER
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), database $DB"
+cut -d' ' -f2- "$WORK/load.out"
+python3 - "$WORK" "$DURATION" "$(getconf CLK_TCK)" <<'PY'
+import re, sys
+work, duration, tck = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+out = open(f"{work}/load.out").read().splitlines()
+start = float(next(l for l in out if " load:" in l).split()[0])
+turns = float(re.search(r"throughput=([\d.]+)", next(l for l in out if " all " in l)).group(1))
+
+def per_turn(name):
+    try:
+        rows = [l.split() for l in open(f"{work}/{name}.cpu")]
+    except FileNotFoundError:
+        return
+    # the turn phase is the first `duration` seconds after the header; leave its edges out
+    w = [(float(t), float(c)) for t, c in rows if start + 2 <= float(t) <= start + duration - 1]
+    if len(w) < 2 or turns == 0:
+        return
+    seconds, cpu = w[-1][0] - w[0][0], (w[-1][1] - w[0][1]) / tck
+    print(f"{name}: {cpu / seconds:.2f} cores during the turn phase, "
+          f"{1000 * cpu / seconds / turns:.2f} ms CPU per turn")
+
+per_turn("node")
+per_turn("generator")
+PY
+echo "logs and samples: $WORK"
