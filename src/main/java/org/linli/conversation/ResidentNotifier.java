@@ -156,11 +156,8 @@ class ResidentNotifier {
     String landline = "resolved".equals(event.type()) ? landlineToCall(conversation) : null;
     Long first = null;
     for (String text : notices) {
-      ConversationStore.MessageRow stored =
-          store.appendOutbound(conversation.id(), conversation.channel(), author, text, now);
-      long id = stored.id();
+      long id = stored(conversation, author, text, now);
       first = first == null ? id : first;
-      events.publishEvent(ConversationService.addedEvent(conversation.id(), stored));
       if (landline == null) {
         push(conversation, id, text);
       }
@@ -189,10 +186,7 @@ class ResidentNotifier {
   void tellOpened(ConversationStore.ConversationRow conversation, String number) {
     Instant now = clock.instant();
     String text = words.get(conversation.lang(), "resident.ticket.filed", number);
-    long id = store.appendOutbound(conversation.id(), conversation.channel(), "assistant", text, now);
-    store.messageById(id).ifPresent(
-        m -> events.publishEvent(new ConversationMessageAdded(conversation.id(), id, ConversationService.entry(m))));
-    push(conversation, id, text);
+    push(conversation, stored(conversation, "assistant", text, now), text);
   }
 
   /** Someone other than the writer of the order's conversation who hears about the order. */
@@ -309,12 +303,16 @@ class ResidentNotifier {
     store.lock(visit.conversationId()).ifPresent(conversation -> {
       String text = words.homeVisit(conversation.lang(), visit.from(), visit.until(), visit.assigneeName(), visit.ticket());
       Instant now = clock.instant();
-      ConversationStore.MessageRow stored =
-          store.appendOutbound(conversation.id(), conversation.channel(), "assistant", text, now);
-      long id = stored.id();
-      events.publishEvent(ConversationService.addedEvent(conversation.id(), stored));
-      push(conversation, id, text);
+      push(conversation, stored(conversation, "assistant", text, now), text);
     });
+  }
+
+  /** Adds a notice to the conversation and shows it live; returns the message id. */
+  private long stored(ConversationStore.ConversationRow conversation, String author, String text, Instant now) {
+    ConversationStore.MessageRow m =
+        store.appendOutbound(conversation.id(), conversation.channel(), author, text, now);
+    events.publishEvent(ConversationService.addedEvent(conversation.id(), m));
+    return m.id();
   }
 
   /** A mainland mobile number (11 digits starting with 1) can take an SMS; a landline cannot. */
