@@ -52,10 +52,11 @@ public class ResidentData {
         .list();
     for (Map<String, Object> c : conversations) {
       c.put("messages", jdbc.sql(
-              "select direction, author, text, intent, created_at, purged_at from message"
+              "select direction, author, text, intent, created_at, purged_at, text_enc from message"
                   + " where conversation_id = ? order by seq")
           .param(c.get("id"))
-          .query((rs, i) -> row("direction", rs.getString(1), "author", rs.getString(2), "text", rs.getString(3),
+          .query((rs, i) -> row("direction", rs.getString(1), "author", rs.getString(2),
+              "text", personalData.read(rs.getString(7), rs.getString(3)),
               "intent", rs.getString(4), "at", rs.getObject(5, OffsetDateTime.class),
               "purgedAt", rs.getObject(6, OffsetDateTime.class)))
           .list());
@@ -76,10 +77,11 @@ public class ResidentData {
         .list();
     for (Map<String, Object> o : orders) {
       o.put("history", jdbc.sql(
-              "select at, actor, type, detail from work_order_event where work_order_id = ? and type <> 'note' order by id")
+              "select at, actor, type, detail, detail_enc from work_order_event"
+                  + " where work_order_id = ? and type <> 'note' order by id")
           .param(o.remove("id"))
           .query((rs, i) -> row("at", rs.getObject(1, OffsetDateTime.class), "actor", rs.getString(2),
-              "type", rs.getString(3), "detail", rs.getString(4)))
+              "type", rs.getString(3), "detail", personalData.read(rs.getString(5), rs.getString(4))))
           .list());
     }
     out.put("workOrders", orders);
@@ -135,7 +137,7 @@ public class ResidentData {
     List<Long> orders = jdbc.sql("select id from work_order where " + ORDERS_OF_RESIDENT)
         .params(residentId, residentId).query(Long.class).list();
     for (long id : orders) {
-      jdbc.sql("update work_order_event set detail = ? where work_order_id = ? and type in"
+      jdbc.sql("update work_order_event set detail = ?, detail_enc = null where work_order_id = ? and type in"
               + " ('resident_message', 'rated', 'message', 'resolved')")
           .params(ERASED, id).update();
       jdbc.sql("update work_order set resident_id = null, contact_enc = null, location = null, summary = ?,"

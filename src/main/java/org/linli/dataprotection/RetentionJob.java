@@ -140,7 +140,8 @@ public class RetentionJob {
     }
     int[] updated =
         template.batchUpdate(
-            "update message set text = '', options = null, purged_at = ? where id = ? and purged_at is null", args);
+            "update message set text = '', text_enc = null, options = null, purged_at = ?"
+                + " where id = ? and purged_at is null", args);
     Map<StatKey, Integer> counts = new HashMap<>();
     int purged = 0;
     for (int i = 0; i < old.size(); i++) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts the summary and place of work orders written before they were encrypted at rest
- * (V92), once the application is up. Orders not yet done are read from their plain columns, so
+ * (V92), and the details of their history (V131), once the application is up. Rows not yet done
+ * are read from their plain columns, so
  * nothing depends on when this finishes; a failure is logged and retried at the next start.
  */
 @Component
@@ -28,8 +29,9 @@ class WorkOrderEncryption {
   void encryptLegacyOrders() {
     try {
       int done = store.encryptLegacyRows();
-      if (done > 0) {
-        log.info("event=work_orders_encrypted rows={}", done);
+      int events = store.encryptLegacyEvents();
+      if (done > 0 || events > 0) {
+        log.info("event=work_orders_encrypted rows={} history_rows={}", done, events);
       }
     } catch (RuntimeException e) {
       log.warn("event=work_orders_encrypt_failed error={}", e.toString());

@@ -196,15 +196,16 @@ class WorkOrderStore {
 
   void appendEvent(long orderId, Instant at, String actor, String type, String detail) {
     jdbc.sql(
-            "insert into work_order_event (work_order_id, at, actor, type, detail)"
+            "insert into work_order_event (work_order_id, at, actor, type, detail_enc)"
                 + " values (?, ?, ?, ?, ?)")
-        .params(orderId, utc(at), actor, type, truncate(detail))
+        .params(orderId, utc(at), actor, type, encrypt(truncate(detail)))
         .update();
   }
 
   List<HistoryEntry> history(long orderId) {
     return jdbc.sql(
-            "select at, actor, type, detail from work_order_event where work_order_id = ? order by id")
+            "select at, actor, type, detail, detail_enc from work_order_event where work_order_id = ?"
+                + " order by id")
         .param(orderId)
         .query(
             (rs, i) ->
@@ -212,7 +213,7 @@ class WorkOrderStore {
                     rs.getObject("at", OffsetDateTime.class).toInstant(),
                     rs.getString("actor"),
                     rs.getString("type"),
-                    rs.getString("detail")))
+                    personalData.read(rs.getString("detail_enc"), rs.getString("detail"))))
         .list();
   }
 
@@ -368,6 +369,36 @@ class WorkOrderStore {
                     "update work_order set summary_enc = ?, location_enc = ?, summary = null,"
                         + " location = null where id = ? and summary_enc is null")
                 .params(encrypt((String) r[1]), encrypt((String) r[2]), r[0])
+                .update();
+      }
+    } while (!rows.isEmpty());
+    return total;
+  }
+
+  /**
+   * Encrypts the history details written in clear before V131, in batches of one transaction each,
+   * walking the table by id. A row is changed only while it still holds the detail that was read,
+   * so several nodes at once do each row once and an erasure made meanwhile is never undone.
+   */
+  int encryptLegacyEvents() {
+    long after = 0;
+    int total = 0;
+    List<Object[]> rows;
+    do {
+      rows =
+          jdbc.sql(
+                  "select id, detail from work_order_event where id > ? and detail_enc is null"
+                      + " and detail is not null order by id fetch first 200 rows only")
+              .param(after)
+              .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+              .list();
+      for (Object[] r : rows) {
+        after = (Long) r[0];
+        total +=
+            jdbc.sql(
+                    "update work_order_event set detail_enc = ?, detail = null"
+                        + " where id = ? and detail_enc is null and detail = ?")
+                .params(encrypt((String) r[1]), r[0], r[1])
                 .update();
       }
     } while (!rows.isEmpty());

@@ -24,6 +24,9 @@ public final class PersonalData {
   private final byte[] hashKey;
   private final SecretKeySpec encryptionKey;
   private final SecureRandom random = new SecureRandom();
+  // Cipher.getInstance looks the provider up each time; every message of a turn is encrypted or
+  // decrypted, so each thread keeps one instance and only re-initialises it with a fresh IV.
+  private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalData::newCipher);
 
   public PersonalData(byte[] masterKey) {
     if (masterKey.length < 32) {
@@ -42,7 +45,7 @@ public final class PersonalData {
     try {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ciphers.get();
       cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder()
@@ -55,7 +58,7 @@ public final class PersonalData {
   public String decrypt(String encrypted) {
     try {
       byte[] all = Base64.getDecoder().decode(encrypted);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ciphers.get();
       cipher.init(
           Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
       return new String(
@@ -63,6 +66,19 @@ public final class PersonalData {
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot decrypt personal data (wrong LINLI_DATA_KEY?)", e);
     }
+  }
+
+  /** {@link #encrypt}, with null staying null. */
+  public String encryptNullable(String plaintext) {
+    return plaintext == null ? null : encrypt(plaintext);
+  }
+
+  /**
+   * The value of a column pair: the encrypted column when set, else the plain one (a row written
+   * before that column was encrypted at rest, or emptied on purpose by retention or erasure).
+   */
+  public String read(String encrypted, String plain) {
+    return encrypted != null ? decrypt(encrypted) : plain;
   }
 
   /**
@@ -83,6 +99,14 @@ public final class PersonalData {
     return value.substring(0, value.offsetByCodePoints(0, 3))
         + "*".repeat(n - 7)
         + value.substring(value.offsetByCodePoints(0, n - 4));
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
   }
 
   private static byte[] derive(byte[] master, String purpose) {

@@ -1,0 +1,10 @@
+-- Message texts and work-order history details hold what residents write (addresses, ID numbers,
+-- illnesses) and what staff answer: from now on stored only encrypted with the data key
+-- (AES-GCM, base64), as V92 did for a work order's summary and place. The plain columns stay for
+-- rows written before this migration, and for the fixed empty text of a purged message and the
+-- marker of an erased detail: the application encrypts older rows at start (MessageEncryption,
+-- WorkOrderEncryption) and reads the plain column of a row until it has. H2 and PostgreSQL.
+-- Sizes: a 16,000-character text is at most 48,000 UTF-8 bytes, 64,040 base64 characters sealed.
+alter table message add column text_enc varchar(64100);
+alter table message alter column text drop not null;
+alter table work_order_event add column detail_enc varchar(16100);
