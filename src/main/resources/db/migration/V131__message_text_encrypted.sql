@@ -8,3 +8,8 @@
 alter table message add column text_enc varchar(64100);
 alter table message alter column text drop not null;
 alter table work_order_event add column detail_enc varchar(16100);
+-- What staff and residents write on the order itself: why it was transferred, how it was
+-- resolved, the resident's comment with the rating (at most 2,000 characters each).
+alter table work_order add column transfer_reason_enc varchar(8100);
+alter table work_order add column resolution_enc varchar(8100);
+alter table work_order add column rating_comment_enc varchar(8100);

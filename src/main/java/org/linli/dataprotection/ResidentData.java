@@ -65,14 +65,14 @@ public class ResidentData {
     List<Map<String, Object>> orders = jdbc.sql(
             "select id, number, category, coalesce(summary_enc, summary), coalesce(location_enc, location),"
                 + " status, contact_enc, rating, rating_comment, created_at, closed_at, summary_enc,"
-                + " location_enc from work_order where " + ORDERS_OF_RESIDENT + " order by id")
+                + " location_enc, rating_comment_enc from work_order where " + ORDERS_OF_RESIDENT + " order by id")
         .params(residentId, residentId)
         .query((rs, i) -> row("id", rs.getLong(1), "number", rs.getString(2), "category", rs.getString(3),
             "summary", rs.getString(12) == null ? rs.getString(4) : personalData.decrypt(rs.getString(12)),
             "location", rs.getString(13) == null ? rs.getString(5) : personalData.decrypt(rs.getString(13)),
             "status", rs.getString(6),
             "contact", rs.getString(7) == null ? null : personalData.decrypt(rs.getString(7)),
-            "rating", rs.getObject(8), "ratingComment", rs.getString(9),
+            "rating", rs.getObject(8), "ratingComment", personalData.read(rs.getString(14), rs.getString(9)),
             "createdAt", rs.getObject(10, OffsetDateTime.class), "closedAt", rs.getObject(11, OffsetDateTime.class)))
         .list();
     for (Map<String, Object> o : orders) {
@@ -142,8 +142,9 @@ public class ResidentData {
           .params(ERASED, id).update();
       jdbc.sql("update work_order set resident_id = null, contact_enc = null, location = null, summary = ?,"
               + " location_enc = null, summary_enc = null,"
-              + " rating_comment = null, resolution = case when resolution is null then null else ? end"
-              + " where id = ?")
+              + " rating_comment = null, rating_comment_enc = null,"
+              + " resolution = case when resolution is null and resolution_enc is null then null else ? end,"
+              + " resolution_enc = null where id = ?")
           .params(ERASED, ERASED, id).update();
       jdbc.sql("update home_visit set address = ? where work_order_id = ?").params(ERASED, id).update();
     }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts the summary and place of work orders written before they were encrypted at rest
- * (V92), and the details of their history (V131), once the application is up. Rows not yet done
+ * (V92), and their other texts and the details of their history (V131), once the application is up. Rows not yet done
  * are read from their plain columns, so
  * nothing depends on when this finishes; a failure is logged and retried at the next start.
  */
@@ -29,7 +29,7 @@ class WorkOrderEncryption {
   void encryptLegacyOrders() {
     try {
       int done = store.encryptLegacyRows();
-      int events = store.encryptLegacyEvents();
+      int events = store.encryptLegacyEvents() + store.encryptLegacyOrderTexts();
       if (done > 0 || events > 0) {
         log.info("event=work_orders_encrypted rows={} history_rows={}", done, events);
       }
