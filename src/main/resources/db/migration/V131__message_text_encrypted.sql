@@ -13,3 +13,7 @@ alter table work_order_event add column detail_enc varchar(16100);
 alter table work_order add column transfer_reason_enc varchar(8100);
 alter table work_order add column resolution_enc varchar(8100);
 alter table work_order add column rating_comment_enc varchar(8100);
+-- The dialogue state holds a report form in progress (what happened, where: often an address)
+-- and the last reply: from now on stored encrypted as a whole ("enc:" + base64), which needs room
+-- for the base64 of a state that is itself URL-encoded text.
+alter table conversation alter column state set data type varchar(64100);

@@ -253,6 +253,10 @@ abstract class ConversationPersistenceContract {
     assertThat(jdbc.sql("select count(*) from message where conversation_id = ? and text is not null")
             .param(outcome.conversationId()).query(Integer.class).single())
         .isZero();
+    // the dialogue state (a report form in progress, the last reply) is sealed as a whole
+    assertThat(jdbc.sql("select state from conversation where id = ?").param(outcome.conversationId())
+            .query(String.class).single())
+        .startsWith("enc:");
     var history = conversations.history(outcome.conversationId()).orElseThrow().messages();
     assertThat(history.get(0).text()).isEqualTo(words);
     assertThat(history.get(1).text()).isEqualTo(outcome.replies().get(0).text());
