@@ -17,3 +17,7 @@ alter table work_order add column rating_comment_enc varchar(8100);
 -- and the last reply: from now on stored encrypted as a whole ("enc:" + base64), which needs room
 -- for the base64 of a state that is itself URL-encoded text.
 alter table conversation alter column state set data type varchar(64100);
+-- Outbound messages (staff replies, notices with a resolution in them) wait and stay in the outbox
+-- until retention empties them: their text is stored encrypted too (at most 4,000 characters).
+alter table outbox add column text_enc varchar(16100);
+alter table outbox alter column text drop not null;

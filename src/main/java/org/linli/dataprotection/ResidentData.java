@@ -129,7 +129,7 @@ public class ResidentData {
                 + " where " + conversationsOf)
         .param(residentId).update());
     done.put("outbox", jdbc.sql(
-            "update outbox set text = '', recipient_enc = null,"
+            "update outbox set text = '', text_enc = null, recipient_enc = null,"
                 + " status = case when status in ('pending', 'sending') then 'failed' else status end,"
                 + " last_error = case when status in ('pending', 'sending') then 'resident erased' else last_error end"
                 + " where " + conversationsOf)

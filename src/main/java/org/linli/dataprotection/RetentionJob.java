@@ -89,7 +89,8 @@ public class RetentionJob {
       total += purged;
     } while (purged > 0);
     int outbox =
-        jdbc.sql("update outbox set text = '' where status in ('sent', 'failed') and created_at < ? and text <> ''")
+        jdbc.sql("update outbox set text = '', text_enc = null where status in ('sent', 'failed')"
+                + " and created_at < ? and (text_enc is not null or text <> '')")
             .param(utc(cutoff))
             .update();
     // dialogue state of a conversation idle as long may hold a phone number given in a form
