@@ -21,3 +21,6 @@ alter table conversation alter column state set data type varchar(64100);
 -- until retention empties them: their text is stored encrypted too (at most 4,000 characters).
 alter table outbox add column text_enc varchar(16100);
 alter table outbox alter column text drop not null;
+-- Where a member of staff goes on a home visit: a resident's home address (at most 500 characters).
+alter table home_visit add column address_enc varchar(2100);
+alter table home_visit alter column address drop not null;

@@ -146,7 +146,8 @@ public class ResidentData {
               + " resolution = case when resolution is null and resolution_enc is null then null else ? end,"
               + " resolution_enc = null where id = ?")
           .params(ERASED, ERASED, id).update();
-      jdbc.sql("update home_visit set address = ? where work_order_id = ?").params(ERASED, id).update();
+      jdbc.sql("update home_visit set address = ?, address_enc = null where work_order_id = ?")
+          .params(ERASED, id).update();
     }
     done.put("workOrders", orders.size());
     done.put("conversations", jdbc.sql(

@@ -20,16 +20,19 @@ class WorkOrderEncryption {
   private static final Logger log = LoggerFactory.getLogger(WorkOrderEncryption.class);
 
   private final WorkOrderStore store;
+  private final HomeVisits visits;
 
-  WorkOrderEncryption(WorkOrderStore store) {
+  WorkOrderEncryption(WorkOrderStore store, HomeVisits visits) {
     this.store = store;
+    this.visits = visits;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void encryptLegacyOrders() {
     try {
       int done = store.encryptLegacyRows();
-      int events = store.encryptLegacyEvents() + store.encryptLegacyOrderTexts();
+      int events =
+          store.encryptLegacyEvents() + store.encryptLegacyOrderTexts() + visits.encryptLegacyAddresses();
       if (done > 0 || events > 0) {
         log.info("event=work_orders_encrypted rows={} history_rows={}", done, events);
       }
