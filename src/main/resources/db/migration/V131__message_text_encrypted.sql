@@ -24,3 +24,5 @@ alter table outbox alter column text drop not null;
 -- Where a member of staff goes on a home visit: a resident's home address (at most 500 characters).
 alter table home_visit add column address_enc varchar(2100);
 alter table home_visit alter column address drop not null;
+-- An administrator's free-text note on a resident's need for extra help (at most 500 characters).
+alter table resident_support add column note_enc varchar(2100);

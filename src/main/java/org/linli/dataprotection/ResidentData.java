@@ -86,10 +86,10 @@ public class ResidentData {
     }
     out.put("workOrders", orders);
     out.put("support", jdbc.sql(
-            "select needs, consent_at, note, withdrawn_at from resident_support where resident_id = ?")
+            "select needs, consent_at, note, withdrawn_at, note_enc from resident_support where resident_id = ?")
         .param(residentId)
         .query((rs, i) -> row("needs", rs.getString(1), "consentAt", rs.getObject(2, OffsetDateTime.class),
-            "note", rs.getString(3), "withdrawnAt", rs.getObject(4, OffsetDateTime.class)))
+            "note", personalData.read(rs.getString(5), rs.getString(3)), "withdrawnAt", rs.getObject(4, OffsetDateTime.class)))
         .list());
     out.put("proxies", jdbc.sql(
             "select resident_id, proxy_resident_id, relation, consent_at, revoked_at from resident_proxy"
