@@ -29,9 +29,12 @@ public class CareService {
   private final Clock clock;
   private final ResidentDirectory residents;
   private final Outbox outbox;
+  private final PersonalData personalData;
 
-  CareService(JdbcClient jdbc, AuditLog audit, Clock clock, ResidentDirectory residents, Outbox outbox) {
+  CareService(JdbcClient jdbc, AuditLog audit, Clock clock, ResidentDirectory residents, Outbox outbox,
+      PersonalData personalData) {
     this.outbox = outbox;
+    this.personalData = personalData;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -76,8 +79,9 @@ public class CareService {
     requireResident(residentId);
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     jdbc.sql("delete from resident_support where resident_id = ?").param(residentId).update();
-    jdbc.sql("insert into resident_support (resident_id, needs, consent_at, recorded_by, note) values (?, ?, ?, ?, ?)")
-        .params(residentId, needs.strip(), now, actor, note)
+    jdbc.sql("insert into resident_support (resident_id, needs, consent_at, recorded_by, note_enc)"
+            + " values (?, ?, ?, ?, ?)")
+        .params(residentId, needs.strip(), now, actor, personalData.encryptNullable(note))
         .update();
     audit.record(actor, "care.support_recorded", "resident:" + residentId, "needs=" + needs.strip());
     return support(residentId).orElseThrow();
@@ -93,12 +97,28 @@ public class CareService {
 
   @Transactional(readOnly = true)
   public Optional<Support> support(String residentId) {
-    return jdbc.sql("select resident_id, needs, consent_at, recorded_by, note from resident_support"
+    return jdbc.sql("select resident_id, needs, consent_at, recorded_by, note, note_enc from resident_support"
             + " where resident_id = ? and withdrawn_at is null")
         .param(residentId)
         .query((rs, i) -> new Support(rs.getString(1), rs.getString(2),
-            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5)))
+            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+            personalData.read(rs.getString(6), rs.getString(5))))
         .optional();
+  }
+
+  /**
+   * Encrypts extra-help notes written in clear before V131 (compare-and-set on the note read, so
+   * several nodes at once seal each once and a change made meanwhile wins). Returns how many.
+   */
+  public int encryptLegacyNotes() {
+    int total = 0;
+    for (var r : jdbc.sql("select resident_id, note from resident_support where note_enc is null and note is not null")
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list()) {
+      total += jdbc.sql("update resident_support set note_enc = ?, note = null"
+              + " where resident_id = ? and note_enc is null and note = ?")
+          .params(personalData.encrypt(r[1]), r[0], r[1]).update();
+    }
+    return total;
   }
 
   /**

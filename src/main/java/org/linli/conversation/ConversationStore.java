@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.linli.dialog.Channel;
 import org.linli.dialog.Reply;
 import org.linli.knowledge.Lang;
+import org.linli.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,10 +32,12 @@ class ConversationStore {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final MessageTextCodec texts;
 
-  ConversationStore(JdbcClient jdbc, JsonMapper json) {
+  ConversationStore(JdbcClient jdbc, JsonMapper json, PersonalData personalData) {
     this.jdbc = jdbc;
     this.json = json;
+    this.texts = new MessageTextCodec(personalData);
   }
 
   record ConversationRow(
@@ -240,7 +243,7 @@ class ConversationStore {
             // the next number in the conversation, in the same statement (the caller holds the
             // conversation's row lock, so no other message of it is being added)
             "insert into message (conversation_id, seq, direction, author, channel, external_id,"
-                + " reply_to, text, intent, confidence, sources, options, created_at)"
+                + " reply_to, " + MessageTextCodec.COLUMN + ", intent, confidence, sources, options, created_at)"
                 + " values (?, (select coalesce(max(m.seq), 0) + 1 from message m where m.conversation_id = ?),"
                 + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
@@ -251,7 +254,7 @@ class ConversationStore {
             channel.code(),
             externalId,
             replyTo,
-            text,
+            texts.seal(text),
             intent,
             confidence,
             sources.isEmpty() ? null : json.writeValueAsString(sources),
@@ -296,7 +299,7 @@ class ConversationStore {
         Channel.fromCode(rs.getString("channel")).orElseThrow(),
         rs.getString("external_id"),
         replyTo,
-        rs.getString("text"),
+        texts.read(rs),
         rs.getString("intent"),
         sources == null ? List.of() : json.readValue(sources, SOURCES),
         options == null ? List.of() : json.readValue(options, OPTIONS),

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ResidentNotifier {
 
   private final ConversationStore store;
+  private final StateCodec states;
   private final ResidentWords words;
   private final Outbox outbox;
   private final ResidentDirectory residents;
@@ -53,7 +54,9 @@ class ResidentNotifier {
       ApplicationEventPublisher events,
       Clock clock,
       ConversationProperties properties,
-      org.springframework.beans.factory.ObjectProvider<org.linli.channels.OutboundSender> senders) {
+      org.springframework.beans.factory.ObjectProvider<org.linli.channels.OutboundSender> senders,
+      org.linli.privacy.PersonalData personalData) {
+    this.states = new StateCodec(personalData);
     this.properties = properties;
     this.senders = senders;
     this.store = store;
@@ -137,10 +140,10 @@ class ResidentNotifier {
         notices.add(words.get(lang, "resident.rating.ask"));
         // the assistant takes the conversation back to take the rating
         DialogueState state =
-            DialogueState.parse(conversation.state())
+            DialogueState.parse(states.open(conversation.state()))
                 .with("pending", "rating")
                 .with("rating.ticket", event.number());
-        store.update(conversation.id(), lang, conversation.accessProfile(), state.serialize(), now);
+        store.update(conversation.id(), lang, conversation.accessProfile(), states.seal(state.serialize()), now);
         store.setMode(conversation.id(), "bot", now);
       }
       case "released" -> {
@@ -249,8 +252,9 @@ class ResidentNotifier {
         .flatMap(c -> store.lock(c.id()))
         .orElseGet(() -> store.create(r.channel(), r.residentId(), lang, AccessProfiles.defaultFor(r.channel()),
             DialogueState.EMPTY.serialize(), now));
-    DialogueState state = DialogueState.parse(own.state()).with("pending", "rating").with("rating.ticket", number);
-    store.update(own.id(), own.lang(), own.accessProfile(), state.serialize(), now);
+    DialogueState state =
+        DialogueState.parse(states.open(own.state())).with("pending", "rating").with("rating.ticket", number);
+    store.update(own.id(), own.lang(), own.accessProfile(), states.seal(state.serialize()), now);
     if ("human".equals(own.mode())) {
       store.setMode(own.id(), "bot", now);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.linli.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,17 @@ class DashboardQueries {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ZoneId zone;
+  private final PersonalData personalData;
 
-  DashboardQueries(JdbcClient jdbc, Clock clock, org.linli.handoff.HandoffProperties handoff) {
+  DashboardQueries(
+      JdbcClient jdbc,
+      Clock clock,
+      org.linli.handoff.HandoffProperties handoff,
+      PersonalData personalData) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.zone = handoff.zone();
+    this.personalData = personalData;
   }
 
   record DailyChannels(List<LocalDate> days, Map<String, double[]> byChannel) {}
@@ -145,17 +152,18 @@ class DashboardQueries {
 
   /**
    * Policy questions of the last 30 days that got no answer with a source, grouped by their
-   * normalised text, most frequent first.
+   * normalised text, most frequent first. The texts are encrypted at rest, so they are decrypted
+   * here and grouped in memory (30 days of one centre's policy questions).
    */
   @Transactional(readOnly = true)
   List<Unanswered> unanswered(int limit) {
     Map<String, Unanswered> groups = new LinkedHashMap<>();
-    jdbc.sql("select m.text from message m where m.direction = 'in' and m.intent = 'ask_policy'"
+    jdbc.sql("select m.text, m.text_enc from message m where m.direction = 'in' and m.intent = 'ask_policy'"
             + " and m.created_at >= ? and not exists (select 1 from message r where r.reply_to = m.id"
             + " and r.sources is not null)")
         .param(utc(clock.instant().minus(30, ChronoUnit.DAYS)))
         .query(rs -> {
-          String text = rs.getString(1);
+          String text = personalData.read(rs.getString(2), rs.getString(1));
           String key = normalise(text);
           if (!key.isEmpty()) {
             groups.merge(key, new Unanswered(key, 1, text),

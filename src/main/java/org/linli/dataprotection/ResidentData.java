@@ -52,10 +52,11 @@ public class ResidentData {
         .list();
     for (Map<String, Object> c : conversations) {
       c.put("messages", jdbc.sql(
-              "select direction, author, text, intent, created_at, purged_at from message"
+              "select direction, author, text, intent, created_at, purged_at, text_enc from message"
                   + " where conversation_id = ? order by seq")
           .param(c.get("id"))
-          .query((rs, i) -> row("direction", rs.getString(1), "author", rs.getString(2), "text", rs.getString(3),
+          .query((rs, i) -> row("direction", rs.getString(1), "author", rs.getString(2),
+              "text", personalData.read(rs.getString(7), rs.getString(3)),
               "intent", rs.getString(4), "at", rs.getObject(5, OffsetDateTime.class),
               "purgedAt", rs.getObject(6, OffsetDateTime.class)))
           .list());
@@ -64,30 +65,31 @@ public class ResidentData {
     List<Map<String, Object>> orders = jdbc.sql(
             "select id, number, category, coalesce(summary_enc, summary), coalesce(location_enc, location),"
                 + " status, contact_enc, rating, rating_comment, created_at, closed_at, summary_enc,"
-                + " location_enc from work_order where " + ORDERS_OF_RESIDENT + " order by id")
+                + " location_enc, rating_comment_enc from work_order where " + ORDERS_OF_RESIDENT + " order by id")
         .params(residentId, residentId)
         .query((rs, i) -> row("id", rs.getLong(1), "number", rs.getString(2), "category", rs.getString(3),
             "summary", rs.getString(12) == null ? rs.getString(4) : personalData.decrypt(rs.getString(12)),
             "location", rs.getString(13) == null ? rs.getString(5) : personalData.decrypt(rs.getString(13)),
             "status", rs.getString(6),
             "contact", rs.getString(7) == null ? null : personalData.decrypt(rs.getString(7)),
-            "rating", rs.getObject(8), "ratingComment", rs.getString(9),
+            "rating", rs.getObject(8), "ratingComment", personalData.read(rs.getString(14), rs.getString(9)),
             "createdAt", rs.getObject(10, OffsetDateTime.class), "closedAt", rs.getObject(11, OffsetDateTime.class)))
         .list();
     for (Map<String, Object> o : orders) {
       o.put("history", jdbc.sql(
-              "select at, actor, type, detail from work_order_event where work_order_id = ? and type <> 'note' order by id")
+              "select at, actor, type, detail, detail_enc from work_order_event"
+                  + " where work_order_id = ? and type <> 'note' order by id")
           .param(o.remove("id"))
           .query((rs, i) -> row("at", rs.getObject(1, OffsetDateTime.class), "actor", rs.getString(2),
-              "type", rs.getString(3), "detail", rs.getString(4)))
+              "type", rs.getString(3), "detail", personalData.read(rs.getString(5), rs.getString(4))))
           .list());
     }
     out.put("workOrders", orders);
     out.put("support", jdbc.sql(
-            "select needs, consent_at, note, withdrawn_at from resident_support where resident_id = ?")
+            "select needs, consent_at, note, withdrawn_at, note_enc from resident_support where resident_id = ?")
         .param(residentId)
         .query((rs, i) -> row("needs", rs.getString(1), "consentAt", rs.getObject(2, OffsetDateTime.class),
-            "note", rs.getString(3), "withdrawnAt", rs.getObject(4, OffsetDateTime.class)))
+            "note", personalData.read(rs.getString(5), rs.getString(3)), "withdrawnAt", rs.getObject(4, OffsetDateTime.class)))
         .list());
     out.put("proxies", jdbc.sql(
             "select resident_id, proxy_resident_id, relation, consent_at, revoked_at from resident_proxy"
@@ -127,7 +129,7 @@ public class ResidentData {
                 + " where " + conversationsOf)
         .param(residentId).update());
     done.put("outbox", jdbc.sql(
-            "update outbox set text = '', recipient_enc = null,"
+            "update outbox set text = '', text_enc = null, recipient_enc = null,"
                 + " status = case when status in ('pending', 'sending') then 'failed' else status end,"
                 + " last_error = case when status in ('pending', 'sending') then 'resident erased' else last_error end"
                 + " where " + conversationsOf)
@@ -135,15 +137,17 @@ public class ResidentData {
     List<Long> orders = jdbc.sql("select id from work_order where " + ORDERS_OF_RESIDENT)
         .params(residentId, residentId).query(Long.class).list();
     for (long id : orders) {
-      jdbc.sql("update work_order_event set detail = ? where work_order_id = ? and type in"
+      jdbc.sql("update work_order_event set detail = ?, detail_enc = null where work_order_id = ? and type in"
               + " ('resident_message', 'rated', 'message', 'resolved')")
           .params(ERASED, id).update();
       jdbc.sql("update work_order set resident_id = null, contact_enc = null, location = null, summary = ?,"
               + " location_enc = null, summary_enc = null,"
-              + " rating_comment = null, resolution = case when resolution is null then null else ? end"
-              + " where id = ?")
+              + " rating_comment = null, rating_comment_enc = null,"
+              + " resolution = case when resolution is null and resolution_enc is null then null else ? end,"
+              + " resolution_enc = null where id = ?")
           .params(ERASED, ERASED, id).update();
-      jdbc.sql("update home_visit set address = ? where work_order_id = ?").params(ERASED, id).update();
+      jdbc.sql("update home_visit set address = ?, address_enc = null where work_order_id = ?")
+          .params(ERASED, id).update();
     }
     done.put("workOrders", orders.size());
     done.put("conversations", jdbc.sql(

@@ -89,7 +89,8 @@ public class RetentionJob {
       total += purged;
     } while (purged > 0);
     int outbox =
-        jdbc.sql("update outbox set text = '' where status in ('sent', 'failed') and created_at < ? and text <> ''")
+        jdbc.sql("update outbox set text = '', text_enc = null where status in ('sent', 'failed')"
+                + " and created_at < ? and (text_enc is not null or text <> '')")
             .param(utc(cutoff))
             .update();
     // dialogue state of a conversation idle as long may hold a phone number given in a form
@@ -140,7 +141,8 @@ public class RetentionJob {
     }
     int[] updated =
         template.batchUpdate(
-            "update message set text = '', options = null, purged_at = ? where id = ? and purged_at is null", args);
+            "update message set text = '', text_enc = null, options = null, purged_at = ?"
+                + " where id = ? and purged_at is null", args);
     Map<StatKey, Integer> counts = new HashMap<>();
     int purged = 0;
     for (int i = 0; i < old.size(); i++) {

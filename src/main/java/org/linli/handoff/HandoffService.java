@@ -314,7 +314,8 @@ public class HandoffService {
         && (actor.supervisor() || order.transferTo().equals(actor.department()))
         && !actor.username().equals(order.owner())) {
       store.update(number,
-          "department = ?, transfer_to = null, transfer_reason = null, owner = ?, owner_name = ?,"
+          "department = ?, transfer_to = null, transfer_reason = null, transfer_reason_enc = null,"
+              + " owner = ?, owner_name = ?,"
               + " status = case when status = 'new' then 'claimed' else status end,"
               + " claimed_at = coalesce(claimed_at, ?)",
           now, order.transferTo(), actor.username(), actor.displayName(), WorkOrderStore.utc(now));
@@ -419,9 +420,12 @@ public class HandoffService {
     Instant now = clock.instant();
     if (order.owner() == null) {
       // nobody is accountable yet: the receiving department's queue has it at once
-      store.update(number, "department = ?, transfer_to = null, transfer_reason = null", now, department);
+      store.update(number,
+          "department = ?, transfer_to = null, transfer_reason = null, transfer_reason_enc = null", now,
+          department);
     } else {
-      store.update(number, "transfer_to = ?, transfer_reason = ?", now, department, limit(why));
+      store.update(number, "transfer_to = ?, transfer_reason_enc = ?, transfer_reason = null", now,
+          department, store.seal(limit(why)));
     }
     return record(number, actor, "transferred",
         "from=" + order.department() + " to=" + department + " reason=" + limit(why), null);
@@ -438,7 +442,8 @@ public class HandoffService {
     Instant now = clock.instant();
     store.update(number,
         "owner = ?, owner_name = ?, department = coalesce(?, department), transfer_to = null,"
-            + " transfer_reason = null, status = case when status = 'new' then 'claimed' else status end,"
+            + " transfer_reason = null, transfer_reason_enc = null,"
+            + " status = case when status = 'new' then 'claimed' else status end,"
             + " claimed_at = coalesce(claimed_at, ?)",
         now, username, displayName, department, WorkOrderStore.utc(now));
     return record(number, actor, "reassigned", "from=" + order.owner() + " to=" + username, null);
@@ -452,8 +457,9 @@ public class HandoffService {
     requireOwner(actor, order);
     requireOpen(order);
     Instant now = clock.instant();
-    store.update(number, "status = 'resolved', resolution = ?, resolved_at = ?, supervisor_review = false",
-        now, text, WorkOrderStore.utc(now));
+    store.update(number,
+        "status = 'resolved', resolution_enc = ?, resolution = null, resolved_at = ?, supervisor_review = false",
+        now, store.seal(text), WorkOrderStore.utc(now));
     return record(number, actor, "resolved", text, text);
   }
 
@@ -500,8 +506,8 @@ public class HandoffService {
     }
     Instant now = clock.instant();
     String text = comment == null || comment.isBlank() ? null : limit(comment.strip());
-    store.update(number, "rating = ?, rating_comment = ?, rated_at = ?", now,
-        score, text, WorkOrderStore.utc(now));
+    store.update(number, "rating = ?, rating_comment_enc = ?, rating_comment = null, rated_at = ?", now,
+        score, store.seal(text), WorkOrderStore.utc(now));
     record(number, Actor.RESIDENT, "rated", "score=" + score + (text == null ? "" : " comment=" + text), null);
     if (score <= 2) {
       store.update(number,

@@ -115,9 +115,10 @@ public class HomeVisits {
       throw HandoffException.invalid("error.visit.assignee", "who goes?");
     }
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("insert into home_visit (work_order_id, visit_from, visit_until, address, assignee, assignee_name,"
-            + " status, created_by, created_at) values (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)")
-        .params(order.id(), start.toOffsetDateTime(), end.toOffsetDateTime(), where, assignee, assigneeName,
+    jdbc.sql("insert into home_visit (work_order_id, visit_from, visit_until, address_enc, assignee,"
+            + " assignee_name, status, created_by, created_at) values (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)")
+        .params(order.id(), start.toOffsetDateTime(), end.toOffsetDateTime(), store.seal(where), assignee,
+            assigneeName,
             actor.username(), WorkOrderStore.utc(now))
         .update(keys, "id");
     long id = keys.getKeyAs(Number.class).longValue();
@@ -134,7 +135,7 @@ public class HomeVisits {
   /** The visit was made, or called off: recorded in the order's history; the visit leaves the open list. */
   @Transactional
   public HomeVisit finish(Actor actor, long id, boolean done) {
-    HomeVisit visit = jdbc.sql(SELECT + " where v.id = ?").param(id).query(HomeVisits::row).optional()
+    HomeVisit visit = jdbc.sql(SELECT + " where v.id = ?").param(id).query(this::row).optional()
         .orElseThrow(() -> new HandoffException(HandoffException.Kind.NOT_FOUND, "error.visit.notFound", "no visit " + id));
     WorkOrder order = handoff.get(actor, visit.ticket());
     if (!actor.supervisor() && !actor.username().equals(order.owner()) && !actor.username().equals(visit.assignee())) {
@@ -157,7 +158,7 @@ public class HomeVisits {
   public List<HomeVisit> forOrder(Actor actor, String number) {
     WorkOrder order = handoff.get(actor, number);
     return jdbc.sql(SELECT + " where v.work_order_id = ? order by v.visit_from").param(order.id())
-        .query(HomeVisits::row).list();
+        .query(this::row).list();
   }
 
   /**
@@ -167,24 +168,41 @@ public class HomeVisits {
   @Transactional(readOnly = true)
   public List<HomeVisit> open(Actor actor) {
     if (actor.supervisor()) {
-      return jdbc.sql(SELECT + " where v.status = 'scheduled' order by v.visit_from").query(HomeVisits::row).list();
+      return jdbc.sql(SELECT + " where v.status = 'scheduled' order by v.visit_from").query(this::row).list();
     }
     return jdbc.sql(SELECT + " where v.status = 'scheduled' and (v.assignee = ? or o.owner = ?) order by v.visit_from")
         .params(actor.username(), actor.username())
-        .query(HomeVisits::row).list();
+        .query(this::row).list();
+  }
+
+  /**
+   * Encrypts the addresses of visits written in clear before V131 (compare-and-set on the address
+   * read, so several nodes at once seal each once and an erasure made meanwhile wins).
+   */
+  int encryptLegacyAddresses() {
+    int total = 0;
+    for (var r : jdbc.sql("select id, address from home_visit where address_enc is null and address is not null")
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list()) {
+      total += jdbc.sql("update home_visit set address_enc = ?, address = null"
+              + " where id = ? and address_enc is null and address = ?")
+          .params(store.seal((String) r[1]), r[0], r[1]).update();
+    }
+    return total;
   }
 
   private HomeVisit find(long id) {
-    return jdbc.sql(SELECT + " where v.id = ?").param(id).query(HomeVisits::row).single();
+    return jdbc.sql(SELECT + " where v.id = ?").param(id).query(this::row).single();
   }
 
   private static final String SELECT =
       "select v.id, o.number, v.visit_from, v.visit_until, v.address, v.assignee, v.assignee_name, v.status,"
-          + " v.created_by, v.created_at from home_visit v join work_order o on o.id = v.work_order_id";
+          + " v.created_by, v.created_at, v.address_enc from home_visit v"
+          + " join work_order o on o.id = v.work_order_id";
 
-  private static HomeVisit row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+  /** A visit; the address is stored encrypted (V131), or in clear in a row written before. */
+  private HomeVisit row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new HomeVisit(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
+        rs.getObject(4, OffsetDateTime.class).toInstant(), store.open(rs.getString(11), rs.getString(5)), rs.getString(6), rs.getString(7),
         rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class).toInstant());
   }
 }

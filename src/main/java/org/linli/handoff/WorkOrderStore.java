@@ -27,7 +27,8 @@ class WorkOrderStore {
       "id, number, category, priority, department, summary, location, summary_enc, location_enc,"
           + " conversation_id,"
           + " resident_id, channel, contact_enc, status, owner, owner_name, transfer_to,"
-          + " transfer_reason, resolution, rating, rating_comment, supervisor_review, created_at,"
+          + " transfer_reason, resolution, rating, rating_comment, transfer_reason_enc,"
+          + " resolution_enc, rating_comment_enc, supervisor_review, created_at,"
           + " claimed_at, resolved_at, closed_at, due_at";
 
   /** The most orders a text search looks through. */
@@ -196,15 +197,16 @@ class WorkOrderStore {
 
   void appendEvent(long orderId, Instant at, String actor, String type, String detail) {
     jdbc.sql(
-            "insert into work_order_event (work_order_id, at, actor, type, detail)"
+            "insert into work_order_event (work_order_id, at, actor, type, detail_enc)"
                 + " values (?, ?, ?, ?, ?)")
-        .params(orderId, utc(at), actor, type, truncate(detail))
+        .params(orderId, utc(at), actor, type, encrypt(truncate(detail)))
         .update();
   }
 
   List<HistoryEntry> history(long orderId) {
     return jdbc.sql(
-            "select at, actor, type, detail from work_order_event where work_order_id = ? order by id")
+            "select at, actor, type, detail, detail_enc from work_order_event where work_order_id = ?"
+                + " order by id")
         .param(orderId)
         .query(
             (rs, i) ->
@@ -212,7 +214,7 @@ class WorkOrderStore {
                     rs.getObject("at", OffsetDateTime.class).toInstant(),
                     rs.getString("actor"),
                     rs.getString("type"),
-                    rs.getString("detail")))
+                    personalData.read(rs.getString("detail_enc"), rs.getString("detail"))))
         .list();
   }
 
@@ -338,11 +340,21 @@ class WorkOrderStore {
         rs.getString("category"), rs.getString("department"), rs.wasNull() ? null : sla);
   }
 
+  /** The plain value of an encrypted column, or of its plain twin in a row written before. */
+  String open(String encrypted, String plain) {
+    return personalData.read(encrypted, plain);
+  }
+
+  /** The value to store in one of the order's {@code _enc} columns (null stays null). */
+  String seal(String plain) {
+    return encrypt(plain);
+  }
+
   private String encrypt(String plain) {
     return plain == null ? null : personalData.encrypt(plain);
   }
 
-  /** The encrypted column, or the plain one of an order written before V92. */
+  /** The encrypted column, or the plain one of an order written before V92 or V131. */
   private String personal(ResultSet rs, String column) throws SQLException {
     String encrypted = rs.getString(column + "_enc");
     return encrypted != null ? personalData.decrypt(encrypted) : rs.getString(column);
@@ -374,6 +386,69 @@ class WorkOrderStore {
     return total;
   }
 
+  /**
+   * Encrypts the history details written in clear before V131, in batches of one transaction each,
+   * walking the table by id. A row is changed only while it still holds the detail that was read,
+   * so several nodes at once do each row once and an erasure made meanwhile is never undone.
+   */
+  int encryptLegacyEvents() {
+    long after = 0;
+    int total = 0;
+    List<Object[]> rows;
+    do {
+      rows =
+          jdbc.sql(
+                  "select id, detail from work_order_event where id > ? and detail_enc is null"
+                      + " and detail is not null order by id fetch first 200 rows only")
+              .param(after)
+              .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+              .list();
+      for (Object[] r : rows) {
+        after = (Long) r[0];
+        total +=
+            jdbc.sql(
+                    "update work_order_event set detail_enc = ?, detail = null"
+                        + " where id = ? and detail_enc is null and detail = ?")
+                .params(encrypt((String) r[1]), r[0], r[1])
+                .update();
+      }
+    } while (!rows.isEmpty());
+    return total;
+  }
+
+  /**
+   * Encrypts the transfer reasons, resolutions and rating comments written in clear before V131,
+   * as {@link #encryptLegacyEvents} does the history: a value is sealed only while it is still the
+   * one that was read, so a change or an erasure made meanwhile wins.
+   */
+  int encryptLegacyOrderTexts() {
+    int total = 0;
+    for (String column : List.of("transfer_reason", "resolution", "rating_comment")) {
+      long after = 0;
+      List<Object[]> rows;
+      do {
+        rows =
+            jdbc.sql(
+                    "select id, " + column + " from work_order where id > ? and " + column
+                        + "_enc is null and " + column + " is not null order by id"
+                        + " fetch first 200 rows only")
+                .param(after)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .list();
+        for (Object[] r : rows) {
+          after = (Long) r[0];
+          total +=
+              jdbc.sql(
+                      "update work_order set " + column + "_enc = ?, " + column + " = null"
+                          + " where id = ? and " + column + "_enc is null and " + column + " = ?")
+                  .params(encrypt((String) r[1]), r[0], r[1])
+                  .update();
+        }
+      } while (!rows.isEmpty());
+    }
+    return total;
+  }
+
   private WorkOrder order(ResultSet rs, int row) throws SQLException {
     int rating = rs.getInt("rating");
     Integer ratingValue = rs.wasNull() ? null : rating;
@@ -393,10 +468,10 @@ class WorkOrderStore {
         rs.getString("owner"),
         rs.getString("owner_name"),
         rs.getString("transfer_to"),
-        rs.getString("transfer_reason"),
-        rs.getString("resolution"),
+        personal(rs, "transfer_reason"),
+        personal(rs, "resolution"),
         ratingValue,
-        rs.getString("rating_comment"),
+        personal(rs, "rating_comment"),
         rs.getBoolean("supervisor_review"),
         instant(rs, "created_at"),
         instant(rs, "claimed_at"),

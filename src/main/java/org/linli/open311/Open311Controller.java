@@ -97,13 +97,13 @@ class Open311Controller {
       @RequestParam(name = "start_date", required = false) String startDate,
       @RequestParam(name = "end_date", required = false) String endDate,
       @RequestParam(name = "status", required = false) String status) {
-    requireReader(apiKey);
+    boolean trusted = requireReader(apiKey);
     if (ids != null && !ids.isBlank()) {
       return java.util.Arrays.stream(ids.split(","))
           .map(String::strip)
           .map(handoff::byNumber)
           .flatMap(java.util.Optional::stream)
-          .map(this::request)
+          .map(o -> request(o, trusted))
           .toList();
     }
     Instant start = parse(startDate, "start_date");
@@ -117,16 +117,16 @@ class Open311Controller {
         .filter(o -> end == null || !o.createdAt().isAfter(end))
         .filter(o -> status == null || status.isBlank() || status.equals(open311Status(o)))
         .limit(1000)
-        .map(this::request)
+        .map(o -> request(o, trusted))
         .toList();
   }
 
   @GetMapping("/requests/{id}.json")
   List<Map<String, Object>> request(
       @PathVariable String id, @RequestParam(name = "api_key", required = false) String apiKey) {
-    requireReader(apiKey);
+    boolean trusted = requireReader(apiKey);
     return handoff.byNumber(id)
-        .map(o -> List.of(request(o)))
+        .map(o -> List.of(request(o, trusted)))
         .orElseThrow(() -> new Open311Exception(HttpStatus.NOT_FOUND, "no service request " + id));
   }
 
@@ -178,20 +178,25 @@ class Open311Controller {
     return ResponseEntity.status(HttpStatus.CREATED).body(List.of(body));
   }
 
-  private Map<String, Object> request(WorkOrder o) {
+  /**
+   * A work order as a service request. Without a valid key ({@code linli.open311.public-read}),
+   * nothing a person wrote is returned: no description (the resident's words), no status notes
+   * (staff's words), and the place only to its street or estate ({@link PublicAddress}).
+   */
+  private Map<String, Object> request(WorkOrder o, boolean trusted) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("service_request_id", o.number());
     m.put("status", open311Status(o));
-    m.put("status_notes", o.resolution());
+    m.put("status_notes", trusted ? o.resolution() : null);
     m.put("service_name", name(o.category()));
     m.put("service_code", o.category());
-    m.put("description", o.summary());
+    m.put("description", trusted ? o.summary() : null);
     m.put("agency_responsible", o.department());
     m.put("service_notice", null);
     m.put("requested_datetime", iso(o.createdAt()));
     m.put("updated_datetime", iso(o.closedAt() != null ? o.closedAt() : o.resolvedAt() != null ? o.resolvedAt() : o.claimedAt() != null ? o.claimedAt() : o.createdAt()));
     m.put("expected_datetime", iso(o.dueAt()));
-    m.put("address", o.location());
+    m.put("address", trusted ? o.location() : PublicAddress.of(o.location()));
     m.put("address_id", null);
     m.put("zipcode", null);
     m.put("lat", null);
@@ -225,10 +230,13 @@ class Open311Controller {
     }
   }
 
-  private void requireReader(String apiKey) {
-    if (!publicRead && keys.client(apiKey).isEmpty()) {
+  /** Whether the caller has a valid key; refuses one without when reading is not public. */
+  private boolean requireReader(String apiKey) {
+    boolean trusted = keys.client(apiKey).isPresent();
+    if (!publicRead && !trusted) {
       throw new Open311Exception(HttpStatus.FORBIDDEN, "a valid api_key is required to read service requests");
     }
+    return trusted;
   }
 
   private String name(String category) {

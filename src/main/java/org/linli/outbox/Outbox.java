@@ -82,7 +82,7 @@ public class Outbox {
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     jdbc.sql(
             "insert into outbox (idempotency_key, channel, recipient_enc, conversation_id,"
-                + " work_order_id, text, status, attempts, next_attempt_at, created_at)"
+                + " work_order_id, text_enc, status, attempts, next_attempt_at, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)")
         .params(
             idempotencyKey,
@@ -90,7 +90,7 @@ public class Outbox {
             recipient == null ? null : personalData.encrypt(recipient),
             conversationId,
             workOrderId,
-            text,
+            personalData.encrypt(text),
             now,
             now)
         .update();
@@ -108,6 +108,36 @@ public class Outbox {
         .update();
   }
 
+  /**
+   * Encrypts the texts of outbox messages written in clear before V131, in batches walking the
+   * table by id; a row is changed only while it still holds the text that was read, so several
+   * nodes at once seal each row once and an emptied text stays empty. Returns how many.
+   */
+  public int encryptLegacyRows() {
+    long after = 0;
+    int total = 0;
+    List<Object[]> rows;
+    do {
+      rows =
+          jdbc.sql(
+                  "select id, text from outbox where id > ? and text_enc is null and text is not null"
+                      + " and text <> '' order by id fetch first 200 rows only")
+              .param(after)
+              .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+              .list();
+      for (Object[] r : rows) {
+        after = (Long) r[0];
+        total +=
+            jdbc.sql(
+                    "update outbox set text_enc = ?, text = null where id = ? and text_enc is null"
+                        + " and text = ?")
+                .params(personalData.encrypt((String) r[1]), r[0], r[1])
+                .update();
+      }
+    } while (!rows.isEmpty());
+    return total;
+  }
+
   /** A message that could not be delivered after every retry, for staff to act on. */
   public record Failed(
       long id, String channel, String conversationId, String text, int attempts, String error,
@@ -116,7 +146,7 @@ public class Outbox {
   @Transactional(readOnly = true)
   public List<Failed> failed() {
     return jdbc.sql(
-            "select id, channel, conversation_id, text, attempts, last_error, created_at from outbox"
+            "select id, channel, conversation_id, text, text_enc, attempts, last_error, created_at from outbox"
                 + " where status = 'failed' order by id desc")
         .query(
             (rs, i) ->
@@ -124,7 +154,7 @@ public class Outbox {
                     rs.getLong("id"),
                     rs.getString("channel"),
                     rs.getString("conversation_id"),
-                    rs.getString("text"),
+                    personalData.read(rs.getString("text_enc"), rs.getString("text")),
                     rs.getInt("attempts"),
                     rs.getString("last_error"),
                     rs.getObject("created_at", OffsetDateTime.class).toInstant()))

@@ -82,14 +82,14 @@ public class OutboxDispatcher {
         .update();
     List<Due> due =
         jdbc.sql(
-                "select id, idempotency_key, channel, recipient_enc, conversation_id, text, attempts"
+                "select id, idempotency_key, channel, recipient_enc, conversation_id, text, attempts, text_enc"
                     + " from outbox where status = 'pending' and next_attempt_at <= ? order by id limit 100")
             .param(utc(now))
             .query(
                 (rs, i) ->
                     new Due(
                         rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                        rs.getString(5), personalData.read(rs.getString(8), rs.getString(6)), rs.getInt(7)))
             .list();
     int sent = 0;
     for (Due message : due) {

@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -24,6 +26,10 @@ public final class PersonalData {
   private final byte[] hashKey;
   private final SecretKeySpec encryptionKey;
   private final SecureRandom random = new SecureRandom();
+  // Cipher.getInstance looks the provider up each time, and every message of a turn is encrypted
+  // or decrypted: instances are reused, only re-initialised with a fresh IV. A small pool rather
+  // than a ThreadLocal, because requests run on virtual threads, a new one per request.
+  private final BlockingQueue<Cipher> ciphers = new ArrayBlockingQueue<>(64);
 
   public PersonalData(byte[] masterKey) {
     if (masterKey.length < 32) {
@@ -42,9 +48,10 @@ public final class PersonalData {
     try {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = borrow();
       cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      ciphers.offer(cipher);
       return Base64.getEncoder()
           .encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {
@@ -55,14 +62,28 @@ public final class PersonalData {
   public String decrypt(String encrypted) {
     try {
       byte[] all = Base64.getDecoder().decode(encrypted);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = borrow();
       cipher.init(
           Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-      return new String(
-          cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+      byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
+      ciphers.offer(cipher); // not on failure: a cipher that threw is dropped
+      return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot decrypt personal data (wrong LINLI_DATA_KEY?)", e);
     }
+  }
+
+  /** {@link #encrypt}, with null staying null. */
+  public String encryptNullable(String plaintext) {
+    return plaintext == null ? null : encrypt(plaintext);
+  }
+
+  /**
+   * The value of a column pair: the encrypted column when set, else the plain one (a row written
+   * before that column was encrypted at rest, or emptied on purpose by retention or erasure).
+   */
+  public String read(String encrypted, String plain) {
+    return encrypted != null ? decrypt(encrypted) : plain;
   }
 
   /**
@@ -83,6 +104,19 @@ public final class PersonalData {
     return value.substring(0, value.offsetByCodePoints(0, 3))
         + "*".repeat(n - 7)
         + value.substring(value.offsetByCodePoints(0, n - 4));
+  }
+
+  private Cipher borrow() {
+    Cipher idle = ciphers.poll();
+    return idle != null ? idle : newCipher();
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
   }
 
   private static byte[] derive(byte[] master, String purpose) {

@@ -3,7 +3,14 @@ package org.linli.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,10 +26,13 @@ import org.linli.dialog.ConversationPort;
 import org.linli.dialog.InboundMessage;
 import org.linli.dialog.TurnOutcome;
 import org.linli.dialog.UnknownConversationException;
+import org.linli.privacy.PersonalData;
 import org.linli.resident.IdentityKind;
 import org.linli.resident.ResidentDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * What residents rely on from storage, run against each supported database (H2 and PostgreSQL):
@@ -34,6 +44,10 @@ abstract class ConversationPersistenceContract {
   @Autowired ConversationPort conversations;
   @Autowired ResidentDirectory residents;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate template;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired PersonalData personalData;
 
   private static InboundMessage message(
       Channel channel, String conversationId, String externalId, String text) {
@@ -207,6 +221,110 @@ abstract class ConversationPersistenceContract {
             .query(String.class)
             .list();
     assertThat(stored).isNotEmpty().noneMatch(row -> row.contains("12345678"));
+  }
+
+  /** Every stored column of the conversation's messages, as the database holds them. */
+  private List<String> rawMessageColumns(String conversationId) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select text, text_enc, sources, options from message where conversation_id = ?")) {
+      ps.setString(1, conversationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          for (int i = 1; i <= 4; i++) {
+            values.add(rs.getString(i));
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  @Test
+  void whatAResidentWritesIsStoredOnlyEncryptedAndReadBackInFull() throws SQLException {
+    String words = "我住幸福小区3栋502，有糖尿病，高龄津贴怎么申请";
+    TurnOutcome outcome = conversations.handle(message(Channel.WEB, null, null, words));
+
+    List<String> raw = rawMessageColumns(outcome.conversationId());
+    assertThat(raw).isNotEmpty()
+        .noneMatch(v -> v != null && (v.contains("幸福小区") || v.contains("糖尿病")));
+    assertThat(jdbc.sql("select count(*) from message where conversation_id = ? and text is not null")
+            .param(outcome.conversationId()).query(Integer.class).single())
+        .isZero();
+    // the dialogue state (a report form in progress, the last reply) is sealed as a whole
+    assertThat(jdbc.sql("select state from conversation where id = ?").param(outcome.conversationId())
+            .query(String.class).single())
+        .startsWith("enc:");
+    var history = conversations.history(outcome.conversationId()).orElseThrow().messages();
+    assertThat(history.get(0).text()).isEqualTo(words);
+    assertThat(history.get(1).text()).isEqualTo(outcome.replies().get(0).text());
+  }
+
+  /**
+   * Messages written in clear before V131, half of them already encrypted by a start that
+   * crashed, are encrypted by two nodes starting at once: each row exactly once, a purged text
+   * stays empty, and the conversation reads the same before, during and after.
+   */
+  @Test
+  void textsStoredInClearBeforeAreEncryptedOnceEvenByTwoNodesAtOnce() throws Exception {
+    TurnOutcome outcome = conversations.handle(message(Channel.WEB, null, null, "你好"));
+    String id = outcome.conversationId();
+    int rows = 1_100;
+    Instant at = Instant.now();
+    for (int i = 0; i < rows; i++) {
+      jdbc.sql("insert into message (conversation_id, seq, direction, author, channel, text, created_at)"
+              + " values (?, ?, 'in', 'resident', 'web', ?, ?)")
+          .params(id, 100 + i, "旧消息 " + i + " 建设路" + i + "号", at.atOffset(ZoneOffset.UTC))
+          .update();
+    }
+    jdbc.sql("insert into message (conversation_id, seq, direction, author, channel, text, created_at, purged_at)"
+            + " values (?, ?, 'in', 'resident', 'web', '', ?, ?)")
+        .params(id, 100 + rows, at.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC))
+        .update();
+    // the first batches of a start that crashed: those rows are sealed already
+    var done = jdbc.sql("select id, text from message where conversation_id = ? and seq between 100 and 399")
+        .param(id).query().listOfRows();
+    for (var row : done) {
+      jdbc.sql("update message set text_enc = ?, text = null where id = ?")
+          .params(personalData.encrypt((String) row.get("text")), row.get("id"))
+          .update();
+    }
+    List<String> expected = new ArrayList<>(conversations.history(id).orElseThrow().messages().stream()
+        .limit(2).map(ConversationHistory.Entry::text).toList());
+    IntStream.range(0, rows).forEach(i -> expected.add("旧消息 " + i + " 建设路" + i + "号"));
+    expected.add("");
+    assertThat(conversations.history(id).orElseThrow().messages())
+        .extracting(ConversationHistory.Entry::text).containsExactlyElementsOf(expected);
+
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> encrypted = new ArrayList<>();
+      for (int node = 0; node < 2; node++) {
+        MessageEncryption encryption = new MessageEncryption(jdbc, template, transactions, personalData);
+        encrypted.add(nodes.submit(() -> {
+          start.await();
+          return encryption.encryptLegacyRows();
+        }));
+      }
+      start.countDown();
+      int total = 0;
+      for (Future<Integer> f : encrypted) {
+        total += f.get(120, TimeUnit.SECONDS);
+      }
+      assertThat(total).isEqualTo(rows - done.size());
+    } finally {
+      nodes.shutdownNow();
+    }
+
+    assertThat(rawMessageColumns(id)).noneMatch(v -> v != null && v.contains("建设路"));
+    assertThat(jdbc.sql("select text from message where conversation_id = ? and purged_at is not null")
+            .param(id).query(String.class).single())
+        .isEmpty();
+    assertThat(conversations.history(id).orElseThrow().messages())
+        .extracting(ConversationHistory.Entry::text).containsExactlyElementsOf(expected);
   }
 
   private int count(String table) {

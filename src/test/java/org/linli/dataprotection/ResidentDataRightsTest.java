@@ -47,6 +47,19 @@ class ResidentDataRightsTest {
     return residentId;
   }
 
+  private static final org.linli.handoff.Actor PROPERTY_STAFF =
+      new org.linli.handoff.Actor("li", "李师傅", "property", false);
+
+  /** Staff resolve the resident's order in words that name their home; the resident rates it. */
+  private String resolvedAndRated(String residentId) {
+    String number = jdbc.sql("select number from work_order where resident_id = ?").param(residentId)
+        .query(String.class).single();
+    handoff.claim(PROPERTY_STAFF, number);
+    handoff.resolve(PROPERTY_STAFF, number, "幸福小区3栋电梯已修好");
+    handoff.rate(number, 5, "幸福小区的师傅很快");
+    return number;
+  }
+
   private int audit(String action, String residentId) {
     return jdbc.sql("select count(*) from audit_event where action = ? and subject = ?")
         .params(action, "resident:" + residentId).query(Integer.class).single();
@@ -55,6 +68,7 @@ class ResidentDataRightsTest {
   @Test
   void anAdministratorExportsEverythingAboutAResidentFoundByPhoneNumber() throws Exception {
     String id = residentWhoWroteBySms("13911112222");
+    resolvedAndRated(id);
 
     mvc.perform(post("/api/admin/residents/export").with(httpBasic("admin", "admin-test-password"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"+86 139 1111 2222\"}"))
@@ -65,7 +79,10 @@ class ResidentDataRightsTest {
         .andExpect(jsonPath("$.conversations[0].channel").value("sms"))
         .andExpect(jsonPath("$.conversations[0].messages[0].text").value("我家住幸福小区3栋，高龄津贴怎么申请"))
         .andExpect(jsonPath("$.workOrders[0].summary").value("幸福小区3栋电梯坏了"))
-        .andExpect(jsonPath("$.workOrders[0].contact").value("13911112222"));
+        .andExpect(jsonPath("$.workOrders[0].contact").value("13911112222"))
+        .andExpect(jsonPath("$.workOrders[0].ratingComment").value("幸福小区的师傅很快"))
+        .andExpect(jsonPath("$.workOrders[0].history[?(@.type == 'resolved')].detail")
+            .value("幸福小区3栋电梯已修好"));
 
     assertThat(audit("resident.exported", id)).isEqualTo(1);
   }
@@ -73,6 +90,7 @@ class ResidentDataRightsTest {
   @Test
   void anAdministratorErasesAResidentAndOnlyAnonymousRecordsRemain() throws Exception {
     String id = residentWhoWroteBySms("13933334444");
+    resolvedAndRated(id);
     String conversation = jdbc.sql("select id from conversation where resident_id = ?").param(id)
         .query(String.class).single();
 
@@ -95,6 +113,21 @@ class ResidentDataRightsTest {
     assertThat(order.get("location_enc")).isNull();
     assertThat(order.get("contact_enc")).isNull();
     assertThat(order.get("resident_id")).isNull();
+    var texts = jdbc.sql("select resolution, resolution_enc, rating_comment, rating_comment_enc"
+            + " from work_order where conversation_id = ?")
+        .param(conversation).query().singleRow();
+    assertThat(texts.get("resolution")).isEqualTo(ResidentData.ERASED);
+    assertThat(texts.get("resolution_enc")).isNull();
+    assertThat(texts.get("rating_comment")).isNull();
+    assertThat(texts.get("rating_comment_enc")).isNull();
+    assertThat(jdbc.sql("select detail, detail_enc from work_order_event where type in ('resolved', 'rated')"
+            + " and work_order_id = (select id from work_order where conversation_id = ?)")
+        .param(conversation).query().listOfRows())
+        .hasSize(2)
+        .allSatisfy(e -> {
+          assertThat(e.get("detail")).isEqualTo(ResidentData.ERASED);
+          assertThat(e.get("detail_enc")).isNull();
+        });
     assertThat(audit("resident.erased", id)).isEqualTo(1);
 
     // asked again: nobody is known by that number any more

@@ -60,6 +60,19 @@ class DashboardTest {
     assertThat(draft).startsWith("---\nid: draft-").contains("title: \"" + question + "\"").contains("## 一句话说明");
   }
 
+  /** The texts are encrypted at rest: the same question asked twice is still counted as one. */
+  @Test
+  void theSameUnansweredQuestionAskedTwiceIsCountedTwiceThoughStoredEncrypted() throws Exception {
+    for (String question : new String[] {"火星旅游补贴怎么领？", "火星旅游补贴怎么领"}) {
+      mvc.perform(post("/api/chat/messages").contentType(MediaType.APPLICATION_JSON)
+          .content("{\"text\":\"" + question + "\"}")).andExpect(status().isOk());
+    }
+
+    String page = mvc.perform(get("/staff/dashboard").with(user("zhao").roles("SUPERVISOR")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(page).containsPattern("<td>火星旅游补贴怎么领？?</td>\\s*<td>2</td>");
+  }
+
   @Test
   void staffWhoAreNotSupervisorsCannotOpenTheDashboard() throws Exception {
     mvc.perform(get("/staff/dashboard").with(user("wang").roles("STAFF"))).andExpect(status().isForbidden());

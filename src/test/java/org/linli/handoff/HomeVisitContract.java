@@ -94,6 +94,11 @@ abstract class HomeVisitContract {
         .andExpect(jsonPath("$.address").value("幸福小区3号楼2单元501"))
         .andExpect(jsonPath("$.assigneeName").value("王师傅"))
         .andExpect(jsonPath("$.status").value("scheduled"));
+    // the home address is stored only encrypted
+    var stored = jdbc.sql("select v.address, v.address_enc from home_visit v join work_order o"
+            + " on o.id = v.work_order_id where o.number = ?").param(number).query().singleRow();
+    assertThat(stored.get("address")).isNull();
+    assertThat((String) stored.get("address_enc")).isNotBlank().doesNotContain("幸福小区");
 
     dispatcher.dispatchDue();
     String when = day.format(DateTimeFormatter.ofPattern("M月d日"));

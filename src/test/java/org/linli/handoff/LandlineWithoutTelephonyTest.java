@@ -43,7 +43,7 @@ class LandlineWithoutTelephonyTest {
     assertThat(handoff.history(Actor.SYSTEM, number))
         .filteredOn(h -> h.type().equals("callback_task") && h.detail().startsWith("landline"))
         .anySatisfy(h -> assertThat(h.detail()).contains("已帮您预约了社区医生"));
-    assertThat(jdbc.sql("select count(*) from outbox where channel = 'voice' and text = ?")
-        .param(number).query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from outbox where channel = 'voice' and idempotency_key like ?")
+        .param("rating-call:" + number + ":%").query(Integer.class).single()).isZero();
   }
 }

@@ -32,6 +32,7 @@ class OutboxDeliveryTest {
   @Autowired ConversationPort conversations;
   @Autowired HandoffService handoff;
   @Autowired OutboxDispatcher dispatcher;
+  @Autowired org.linli.privacy.PersonalData personalData;
   @Autowired Outbox outbox;
   @Autowired HandoffTestSupport.RecordingSender sms;
   @Autowired JdbcClient jdbc;
@@ -61,9 +62,36 @@ class OutboxDeliveryTest {
 
     assertThat(sms.sent).filteredOn(m -> m.text().equals("您好，我是王师傅")).hasSize(1);
     assertThat(sms.sent).extracting(m -> m.idempotencyKey()).doesNotHaveDuplicates();
-    String stored = jdbc.sql("select recipient_enc from outbox where text = ?")
-        .param("您好，我是王师傅").query(String.class).single();
-    assertThat(stored).isNotNull().doesNotContain("13700001111");
+    // the reply waits and stays in the outbox encrypted, its recipient too
+    var stored = jdbc.sql("select text, text_enc, recipient_enc from outbox where channel = 'sms'")
+        .query().listOfRows().stream()
+        .filter(row -> row.get("text_enc") != null)
+        .filter(row -> personalData.decrypt((String) row.get("text_enc")).equals("您好，我是王师傅"))
+        .toList();
+    assertThat(stored).hasSize(1).allSatisfy(row -> {
+      assertThat(row.get("text")).isNull();
+      assertThat((String) row.get("text_enc")).doesNotContain("王师傅");
+      assertThat((String) row.get("recipient_enc")).isNotNull().doesNotContain("13700001111");
+    });
+  }
+
+  @Test
+  void aMessageQueuedInClearBeforeEncryptionIsSealedOnceAndStillDelivered() {
+    String key = "legacy-" + System.nanoTime();
+    outbox.enqueue(key, Channel.SMS, "13700003333", null, null, "您的工单已处理，幸福小区3栋");
+    // as a row queued before V131 looks
+    jdbc.sql("update outbox set text = ?, text_enc = null where idempotency_key = ?")
+        .params("您的工单已处理，幸福小区3栋", key).update();
+
+    assertThat(outbox.encryptLegacyRows()).isEqualTo(1);
+    assertThat(outbox.encryptLegacyRows()).isZero();
+    var row = jdbc.sql("select text, text_enc from outbox where idempotency_key = ?").param(key).query().singleRow();
+    assertThat(row.get("text")).isNull();
+    assertThat((String) row.get("text_enc")).doesNotContain("幸福小区");
+
+    dispatcher.dispatchDue();
+    assertThat(sms.sent).filteredOn(m -> m.idempotencyKey().equals(key))
+        .extracting(m -> m.text()).containsExactly("您的工单已处理，幸福小区3栋");
   }
 
   @Test

@@ -102,6 +102,27 @@ class TransferAndRatingTest {
 
   @Autowired org.linli.resident.ResidentDirectory residents;
   @Autowired org.linli.care.CareService care;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void anExtraHelpNoteIsStoredOnlyEncryptedAndReadBackWhole() {
+    String resident = residents.residentFor(org.linli.resident.IdentityKind.PHONE, "138 0001 " + (1000 + (int) (Math.random() * 8999)));
+    care.recordSupport("admin", resident, "aged_80_plus", true, "独居，心脏不好，敲门要大声");
+
+    var stored = jdbc.sql("select note, note_enc from resident_support where resident_id = ?").param(resident)
+        .query().singleRow();
+    assertThat(stored.get("note")).isNull();
+    assertThat((String) stored.get("note_enc")).isNotBlank().doesNotContain("心脏");
+    assertThat(care.support(resident)).hasValueSatisfying(s -> assertThat(s.note()).isEqualTo("独居，心脏不好，敲门要大声"));
+    // a note written before V131 is read as it is, then sealed
+    jdbc.sql("update resident_support set note = ?, note_enc = null where resident_id = ?")
+        .params("独居", resident).update();
+    assertThat(care.support(resident)).hasValueSatisfying(s -> assertThat(s.note()).isEqualTo("独居"));
+    assertThat(care.encryptLegacyNotes()).isEqualTo(1);
+    assertThat(care.support(resident)).hasValueSatisfying(s -> assertThat(s.note()).isEqualTo("独居"));
+    assertThat(jdbc.sql("select note from resident_support where resident_id = ?").param(resident)
+        .query().singleRow().get("note")).isNull();
+  }
 
   @Test
   void residentsWhoNeedExtraHelpGetAHigherPriorityOnlyWhileTheirConsentStands() {

@@ -32,6 +32,7 @@ abstract class WorkOrderContract {
   @Autowired HandoffService handoff;
   @Autowired JdbcClient jdbc;
   @Autowired WorkOrderStore store;
+  @Autowired javax.sql.DataSource dataSource;
 
   private java.util.Map<String, Object> raw(String number) {
     return jdbc.sql("select summary, location, summary_enc, location_enc from work_order where number = ?")
@@ -76,6 +77,93 @@ abstract class WorkOrderContract {
     WorkOrder read = handoff.get(ZHAO, o.number());
     assertThat(read.summary()).isEqualTo("人行道塌了一块");
     assertThat(read.location()).isEqualTo("建设路12号");
+  }
+
+  /** Every text column of the order and its history, read through plain JDBC. */
+  private List<String> rawTexts(WorkOrder order) throws java.sql.SQLException {
+    List<String> values = new ArrayList<>();
+    try (var c = dataSource.getConnection();
+        var orderRow = c.prepareStatement(
+            "select transfer_reason, resolution, rating_comment, transfer_reason_enc, resolution_enc,"
+                + " rating_comment_enc from work_order where id = ?");
+        var events = c.prepareStatement(
+            "select detail, detail_enc from work_order_event where work_order_id = ?")) {
+      for (var ps : List.of(orderRow, events)) {
+        ps.setLong(1, order.id());
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              values.add(rs.getString(i));
+            }
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  @Test
+  void notesRepliesResolutionsAndCommentsAreStoredEncryptedYetReadInFull() throws Exception {
+    WorkOrder order = open("request_human", 2);
+    handoff.claim(WANG, order.number());
+    handoff.note(WANG, order.number(), "张大爷住幸福小区3栋502，有心脏病");
+    handoff.reply(WANG, order.number(), "明天上午到幸福小区上门");
+    handoff.transfer(WANG, order.number(), "property", "幸福小区物业负责");
+    assertThat(rawTexts(order)).noneMatch(v -> v != null && v.contains("幸福小区"));
+    assertThat(handoff.get(ZHAO, order.number()).transferReason()).isEqualTo("幸福小区物业负责");
+
+    Actor property = new Actor("li", "李师傅", "property", false);
+    handoff.claim(property, order.number());
+    handoff.resolve(property, order.number(), "已上门给幸福小区张大爷送药");
+    handoff.rate(order.number(), 5, "幸福小区的师傅很耐心");
+
+    assertThat(rawTexts(order)).noneMatch(v -> v != null && (v.contains("幸福小区") || v.contains("心脏病")));
+    WorkOrder read = handoff.get(ZHAO, order.number());
+    assertThat(read.resolution()).isEqualTo("已上门给幸福小区张大爷送药");
+    assertThat(read.ratingComment()).isEqualTo("幸福小区的师傅很耐心");
+    assertThat(handoff.history(ZHAO, order.number()))
+        .extracting(HistoryEntry::detail)
+        .contains("张大爷住幸福小区3栋502，有心脏病", "已上门给幸福小区张大爷送药");
+  }
+
+  @Test
+  void historyAndTextsStoredInClearBeforeAreReadAndThenEncryptedOnce() throws Exception {
+    WorkOrder order = open("request_human", 2);
+    handoff.claim(WANG, order.number());
+    handoff.note(WANG, order.number(), "旧备注：建设路12号");
+    handoff.resolve(WANG, order.number(), "旧结果：建设路已修");
+    // as rows written before V131 look
+    jdbc.sql("update work_order_event set detail = ?, detail_enc = null where work_order_id = ? and type = 'note'")
+        .params("旧备注：建设路12号", order.id()).update();
+    jdbc.sql("update work_order set resolution = ?, resolution_enc = null where id = ?")
+        .params("旧结果：建设路已修", order.id()).update();
+    assertThat(handoff.history(ZHAO, order.number())).extracting(HistoryEntry::detail).contains("旧备注：建设路12号");
+    assertThat(handoff.get(ZHAO, order.number()).resolution()).isEqualTo("旧结果：建设路已修");
+
+    // two nodes starting at once: each row is sealed once
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      var start = new CountDownLatch(1);
+      List<Future<Integer>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> {
+          start.await();
+          return store.encryptLegacyEvents() + store.encryptLegacyOrderTexts();
+        }));
+      }
+      start.countDown();
+      int total = 0;
+      for (var run : runs) {
+        total += run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertThat(total).isEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(rawTexts(order)).noneMatch(v -> v != null && v.contains("建设路"));
+    assertThat(handoff.history(ZHAO, order.number())).extracting(HistoryEntry::detail).contains("旧备注：建设路12号");
+    assertThat(handoff.get(ZHAO, order.number()).resolution()).isEqualTo("旧结果：建设路已修");
   }
 
   private WorkOrder open(String category, int priority) {

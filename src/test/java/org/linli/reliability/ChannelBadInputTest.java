@@ -54,6 +54,13 @@ class ChannelBadInputTest {
   @Autowired JdbcClient jdbc;
   @Autowired org.linli.handoff.HandoffService handoff;
   @Autowired JsonMapper json;
+  @Autowired org.linli.privacy.PersonalData personalData;
+
+  /** The stored text of an inbound message, decrypted (it is encrypted at rest). */
+  private String storedText(String externalId) {
+    return personalData.decrypt(
+        jdbc.sql("select text_enc from message where external_id = ?").param(externalId).query(String.class).single());
+  }
 
   private Map<String, Integer> rowCounts() {
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -129,7 +136,7 @@ class ChannelBadInputTest {
   @Test
   void sqlMetacharactersInAnSmsAreJustText() throws Exception {
     assertThat(sms(form("SMsql01", "+8613900009003", SQL)).getStatus()).isEqualTo(200);
-    assertThat(jdbc.sql("select text from message where external_id = 'SMsql01'").query(String.class).single())
+    assertThat(storedText("SMsql01"))
         .isEqualTo(SQL);
     assertThat(jdbc.sql("select count(*) from message").query(Integer.class).single()).isPositive();
   }
@@ -196,7 +203,7 @@ class ChannelBadInputTest {
   @Test
   void sqlMetacharactersInAWeChatMessageAreJustText() throws Exception {
     assertThat(wechat(text(SQL, 91_100).getBytes(StandardCharsets.UTF_8)).getStatus()).isEqualTo(200);
-    assertThat(jdbc.sql("select text from message where external_id = '91100'").query(String.class).single())
+    assertThat(storedText("91100"))
         .isEqualTo(SQL);
   }
 

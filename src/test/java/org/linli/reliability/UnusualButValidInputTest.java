@@ -34,6 +34,7 @@ class UnusualButValidInputTest {
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
   @Autowired HandoffService handoff;
+  @Autowired org.linli.privacy.PersonalData personalData;
 
   private String send(String text) throws Exception {
     String body = json.writeValueAsString(java.util.Map.of("text", text));
@@ -43,8 +44,9 @@ class UnusualButValidInputTest {
   }
 
   private String lastInbound() {
-    return jdbc.sql("select text from message where direction = 'in' order by id desc fetch first 1 rows only")
-        .query(String.class).single();
+    return personalData.decrypt(
+        jdbc.sql("select text_enc from message where direction = 'in' order by id desc fetch first 1 rows only")
+            .query(String.class).single());
   }
 
   @ParameterizedTest

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WeChatMessagesTest extends WeChatTestBase {
 
   @Autowired CustomerServiceWindow window;
+  @Autowired org.linli.privacy.PersonalData personalData;
 
   @Test
   void aQuestionInPlainModeIsAnsweredPassivelyWithItsSource() throws Exception {
@@ -116,12 +117,15 @@ class WeChatMessagesTest extends WeChatTestBase {
                 .param(String.valueOf(msgId))
                 .query(String.class)
                 .single());
-    assertThat(
-            jdbc.sql("select text from message where external_id = ?")
-                .param(String.valueOf(msgId))
-                .query(String.class)
-                .single())
-        .isEqualTo("[位置] 幸福小区3号楼");
+    // the place arrives in the conversation as text, and is kept only encrypted like any message
+    var message =
+        jdbc.sql("select text, text_enc from message where external_id = ?")
+            .param(String.valueOf(msgId))
+            .query()
+            .singleRow();
+    assertThat(message.get("text")).isNull();
+    assertThat((String) message.get("text_enc")).isNotBlank().doesNotContain("幸福小区");
+    assertThat(personalData.decrypt((String) message.get("text_enc"))).isEqualTo("[位置] 幸福小区3号楼");
   }
 
   @Test
