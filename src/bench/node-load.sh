@@ -31,9 +31,11 @@ if curl -sf -o /dev/null localhost:8080/actuator/health/liveness; then
   echo "something already answers on port 8080: stop it first" >&2; exit 1
 fi
 
+# a JDK 21 or newer, as ./linli picks it: JAVA_HOME, else the newest under /usr/lib/jvm
 JAVA=java
-for d in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  [[ -n "$d" && -x "$d/bin/java" ]] && { JAVA="$d/bin/java"; break; }
+for d in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "${d%/}/release" 2>/dev/null || true)
+  if [[ -x "${d%/}/bin/java" && "${v:-0}" -ge 21 ]]; then JAVA="${d%/}/bin/java"; break; fi
 done
 
 WORK=$(mktemp -d /tmp/linli-bench.XXXXXX)
@@ -42,7 +44,7 @@ export WECHAT_TOKEN=loadTestToken WECHAT_AES_KEY=abcdefghijklmnopqrstuvwxyz01234
 export WECHAT_APP_ID=wx0123456789abcdef
 NODE_ARGS=(--linli.rate-limit.enabled=false --linli.data-dir="$WORK/data")
 if [[ "$DB" == postgres ]]; then
-  psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop database if exists linli_bench' \
+  PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop database if exists linli_bench' \
     -c 'create database linli_bench' >/dev/null
   export LINLI_DB_URL=jdbc:postgresql://127.0.0.1:5432/linli_bench LINLI_DB_USER=postgres
   export LINLI_DATA_KEY=$(head -c 32 /dev/urandom | base64)
