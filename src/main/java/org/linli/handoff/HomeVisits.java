@@ -1,5 +1,6 @@
 package org.linli.handoff;
 
+import org.linli.privacy.ClearColumns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,14 +181,7 @@ public class HomeVisits {
    * read, so several nodes at once seal each once and an erasure made meanwhile wins).
    */
   int encryptLegacyAddresses() {
-    int total = 0;
-    for (var r : jdbc.sql("select id, address from home_visit where address_enc is null and address is not null")
-        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list()) {
-      total += jdbc.sql("update home_visit set address_enc = ?, address = null"
-              + " where id = ? and address_enc is null and address = ?")
-          .params(store.seal((String) r[1]), r[0], r[1]).update();
-    }
-    return total;
+    return ClearColumns.seal(jdbc, "home_visit", "address", store::seal);
   }
 
   private HomeVisit find(long id) {

@@ -1,5 +1,6 @@
 package org.linli.handoff;
 
+import org.linli.privacy.ClearColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -392,28 +393,7 @@ class WorkOrderStore {
    * so several nodes at once do each row once and an erasure made meanwhile is never undone.
    */
   int encryptLegacyEvents() {
-    long after = 0;
-    int total = 0;
-    List<Object[]> rows;
-    do {
-      rows =
-          jdbc.sql(
-                  "select id, detail from work_order_event where id > ? and detail_enc is null"
-                      + " and detail is not null order by id fetch first 200 rows only")
-              .param(after)
-              .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
-              .list();
-      for (Object[] r : rows) {
-        after = (Long) r[0];
-        total +=
-            jdbc.sql(
-                    "update work_order_event set detail_enc = ?, detail = null"
-                        + " where id = ? and detail_enc is null and detail = ?")
-                .params(encrypt((String) r[1]), r[0], r[1])
-                .update();
-      }
-    } while (!rows.isEmpty());
-    return total;
+    return ClearColumns.seal(jdbc, "work_order_event", "detail", this::encrypt);
   }
 
   /**
@@ -424,27 +404,7 @@ class WorkOrderStore {
   int encryptLegacyOrderTexts() {
     int total = 0;
     for (String column : List.of("transfer_reason", "resolution", "rating_comment")) {
-      long after = 0;
-      List<Object[]> rows;
-      do {
-        rows =
-            jdbc.sql(
-                    "select id, " + column + " from work_order where id > ? and " + column
-                        + "_enc is null and " + column + " is not null order by id"
-                        + " fetch first 200 rows only")
-                .param(after)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .list();
-        for (Object[] r : rows) {
-          after = (Long) r[0];
-          total +=
-              jdbc.sql(
-                      "update work_order set " + column + "_enc = ?, " + column + " = null"
-                          + " where id = ? and " + column + "_enc is null and " + column + " = ?")
-                  .params(encrypt((String) r[1]), r[0], r[1])
-                  .update();
-        }
-      } while (!rows.isEmpty());
+      total += ClearColumns.seal(jdbc, "work_order", column, this::encrypt);
     }
     return total;
   }

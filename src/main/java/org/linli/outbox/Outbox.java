@@ -1,5 +1,6 @@
 package org.linli.outbox;
 
+import org.linli.privacy.ClearColumns;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -114,28 +115,7 @@ public class Outbox {
    * nodes at once seal each row once and an emptied text stays empty. Returns how many.
    */
   public int encryptLegacyRows() {
-    long after = 0;
-    int total = 0;
-    List<Object[]> rows;
-    do {
-      rows =
-          jdbc.sql(
-                  "select id, text from outbox where id > ? and text_enc is null and text is not null"
-                      + " and text <> '' order by id fetch first 200 rows only")
-              .param(after)
-              .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
-              .list();
-      for (Object[] r : rows) {
-        after = (Long) r[0];
-        total +=
-            jdbc.sql(
-                    "update outbox set text_enc = ?, text = null where id = ? and text_enc is null"
-                        + " and text = ?")
-                .params(personalData.encrypt((String) r[1]), r[0], r[1])
-                .update();
-      }
-    } while (!rows.isEmpty());
-    return total;
+    return ClearColumns.seal(jdbc, "outbox", "text", personalData::encrypt);
   }
 
   /** A message that could not be delivered after every retry, for staff to act on. */
