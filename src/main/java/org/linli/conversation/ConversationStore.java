@@ -109,21 +109,19 @@ class ConversationStore {
 
   /** The resident's most recent conversation on a channel, if it was active since {@code since}. */
   Optional<ConversationRow> latestOf(String residentId, Channel channel, Instant since) {
-    return jdbc.sql(
-            CONVERSATION_COLUMNS
-                + " from conversation where resident_id = ? and channel = ? and updated_at >= ?"
-                + " order by updated_at desc, id fetch first 1 rows only")
-        .params(residentId, channel.code(), utc(since))
-        .query(ConversationStore::conversation)
-        .optional();
+    return latest(residentId, channel, since, "");
   }
 
   /** {@link #latestOf}, locked like {@link #lock}: one statement where a turn needs both. */
   Optional<ConversationRow> lockLatestOf(String residentId, Channel channel, Instant since) {
+    return latest(residentId, channel, since, " for update");
+  }
+
+  private Optional<ConversationRow> latest(String residentId, Channel channel, Instant since, String lock) {
     return jdbc.sql(
             CONVERSATION_COLUMNS
                 + " from conversation where resident_id = ? and channel = ? and updated_at >= ?"
-                + " order by updated_at desc, id fetch first 1 rows only for update")
+                + " order by updated_at desc, id fetch first 1 rows only" + lock)
         .params(residentId, channel.code(), utc(since))
         .query(ConversationStore::conversation)
         .optional();
