@@ -8,9 +8,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.linli.PostgresTestSchemas;
+import org.linli.OwnPostgresSchema;
 import org.linli.care.CareService;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationPort;
@@ -25,9 +24,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Resolving an order puts the rating question into the conversations of the resident and of their
@@ -40,22 +36,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * so the second simply waits for the first (and the listener's wait runs out).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ActiveProfiles({"test", "postgres", "pgtest"})
+@OwnPostgresSchema
 @Import({HandoffTestSupport.class, PostgresRatingQuestionLockOrderTest.BothAtOnce.class})
 class PostgresRatingQuestionLockOrderTest {
-
-  static final String SCHEMA = PostgresTestSchemas.newName("linli_test_");
   static final Actor ZHAO = new Actor("zhao", "赵主任", null, true);
-
-  @DynamicPropertySource
-  static void schema(DynamicPropertyRegistry registry) {
-    registry.add("linli.test.schema", () -> SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() {
-    PostgresTestSchemas.drop(SCHEMA);
-  }
 
   /** While armed, each resolution waits (up to 3 s) until the other one has reached the same point. */
   @TestConfiguration(proxyBeanMethods = false)

@@ -1,26 +1,9 @@
 package org.linli.handoff;
 
-import org.junit.jupiter.api.AfterAll;
-import org.linli.PostgresTestSchemas;
+import org.linli.OwnPostgresSchema;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The work order contract against the real PostgreSQL, in a schema of its own. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ActiveProfiles({"test", "postgres", "pgtest"})
-class PostgresWorkOrderTest extends WorkOrderContract {
-
-  static final String SCHEMA = PostgresTestSchemas.newName("linli_test_");
-
-  @DynamicPropertySource
-  static void schema(DynamicPropertyRegistry registry) {
-    registry.add("linli.test.schema", () -> SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() {
-    PostgresTestSchemas.drop(SCHEMA);
-  }
-}
+@OwnPostgresSchema
+class PostgresWorkOrderTest extends WorkOrderContract {}

@@ -5,34 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.linli.PostgresTestSchemas;
+import org.linli.OwnPostgresSchema;
 import org.linli.channels.wechat.CustomerServiceWindow;
 import org.linli.channels.wechat.WeChatProperties;
 import org.linli.channels.wechat.WeChatStore;
 import org.linli.privacy.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The WeChat tables and their SQL on PostgreSQL (127.0.0.1:5432), in a schema of their own. */
-@ActiveProfiles({"test", "postgres", "pgtest"})
+@OwnPostgresSchema
 class PostgresWeChatTest extends WeChatTestBase {
-
-  static final String SCHEMA = PostgresTestSchemas.newName("linli_wechat_");
-
-  @DynamicPropertySource
-  static void schema(DynamicPropertyRegistry registry) {
-    registry.add("linli.test.schema", () -> SCHEMA);
-  }
-
-  @AfterAll
-  static void dropSchema() {
-    PostgresTestSchemas.drop(SCHEMA);
-  }
-
   @Autowired WeChatStore store;
   @Autowired CustomerServiceWindow window;
   @Autowired PersonalData personalData;
