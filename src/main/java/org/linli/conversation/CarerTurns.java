@@ -110,11 +110,7 @@ final class CarerTurns {
     return state.with(ACTING_SLOT, null).with(PENDING_SLOT, null).with(ASKED_SLOT, null).with(CALL_SLOT, call);
   }
 
-  Decision decide(DialogueState state, String text, List<CareService.Proxy> mayActFor, Lang lang) {
-    return decide(state, text, mayActFor, lang, Channel.SMS);
-  }
-
-  /** As above; on {@link Channel#VOICE} the question names keys to press instead of replies. */
+  /** On {@link Channel#VOICE} the question names keys to press instead of replies. */
   Decision decide(DialogueState state, String text, List<CareService.Proxy> mayActFor, Lang lang, Channel channel) {
     Optional<String> acting = state.get(ACTING_SLOT);
     if (acting.isPresent()) {

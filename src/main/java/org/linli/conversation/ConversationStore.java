@@ -259,17 +259,12 @@ class ConversationStore {
             options.isEmpty() ? null : json.writeValueAsString(options),
             utc(stored))
         .update(keys, "id", "seq");
+    // Spring's generated-key map ignores case (H2 reports ID and SEQ, PostgreSQL id and seq)
     Map<String, Object> key = keys.getKeys();
-    long id = ((Number) column(key, "id")).longValue();
-    int seq = ((Number) column(key, "seq")).intValue();
+    long id = ((Number) key.get("id")).longValue();
+    int seq = ((Number) key.get("seq")).intValue();
     return new MessageRow(
         id, seq, direction, author, channel, externalId, replyTo, text, intent, sources, options, stored);
-  }
-
-  /** A generated column by name: H2 reports upper case, PostgreSQL lower case. */
-  private static Object column(Map<String, Object> keys, String name) {
-    Object value = keys.get(name);
-    return value != null ? value : keys.get(name.toUpperCase(java.util.Locale.ROOT));
   }
 
   private static ConversationRow conversation(ResultSet rs, int row) throws SQLException {

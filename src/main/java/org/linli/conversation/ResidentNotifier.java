@@ -138,13 +138,7 @@ class ResidentNotifier {
       case "resolved" -> {
         notices.add(words.get(lang, "resident.ticket.resolved", event.number(), event.text()));
         notices.add(words.get(lang, "resident.rating.ask"));
-        // the assistant takes the conversation back to take the rating
-        DialogueState state =
-            DialogueState.parse(states.open(conversation.state()))
-                .with("pending", "rating")
-                .with("rating.ticket", event.number());
-        store.update(conversation.id(), lang, conversation.accessProfile(), states.seal(state.serialize()), now);
-        store.setMode(conversation.id(), "bot", now);
+        expectRating(conversation, lang, event.number(), now);
       }
       case "released" -> {
         forOthers = false;
@@ -252,11 +246,19 @@ class ResidentNotifier {
         .flatMap(c -> store.lock(c.id()))
         .orElseGet(() -> store.create(r.channel(), r.residentId(), lang, AccessProfiles.defaultFor(r.channel()),
             DialogueState.EMPTY.serialize(), now));
+    expectRating(own, own.lang(), number, now);
+  }
+
+  /**
+   * The conversation's next message answers the rating question for the order: the assistant
+   * takes the conversation back (from a person, if one had it) to take the rating.
+   */
+  private void expectRating(ConversationStore.ConversationRow c, Lang lang, String number, Instant now) {
     DialogueState state =
-        DialogueState.parse(states.open(own.state())).with("pending", "rating").with("rating.ticket", number);
-    store.update(own.id(), own.lang(), own.accessProfile(), states.seal(state.serialize()), now);
-    if ("human".equals(own.mode())) {
-      store.setMode(own.id(), "bot", now);
+        DialogueState.parse(states.open(c.state())).with("pending", "rating").with("rating.ticket", number);
+    store.update(c.id(), lang, c.accessProfile(), states.seal(state.serialize()), now);
+    if (!"bot".equals(c.mode())) {
+      store.setMode(c.id(), "bot", now);
     }
   }
 
