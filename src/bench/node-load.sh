@@ -2,8 +2,9 @@
 # One node, one mixed load run, and the CPU each conversation turn cost the node: the figures in
 # docs/performance.md come from this script.
 #
-#   src/bench/node-load.sh [--db h2|postgres] [--residents 200] [--duration 30] [--jar src/target/linli.jar]
+#   src/bench/node-load.sh [--db h2|postgres] [--residents 200] [--duration 30] [--jar src/target/linli.jar] [-- node options]
 #
+# Options after `--` go to the node, e.g. `-- --linli.http.concurrent-turns=0` to compare a setting.
 # It starts the packaged service on port 8080 with test secrets and the per-resident rate limits
 # off (a load run is a flood), warms it up with a short run at 50 residents, then runs
 # `load run --mix web=2,sms=1,wechat=1` and samples, once a second, the CPU time of the node and of
@@ -16,12 +17,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DB=h2 RESIDENTS=200 DURATION=30 JAR=src/target/linli.jar
+EXTRA_NODE_ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
     --residents) RESIDENTS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --jar) JAR=$2; shift 2 ;;
+    --) shift; EXTRA_NODE_ARGS=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -53,7 +56,7 @@ elif [[ "$DB" != h2 ]]; then
   echo "--db must be h2 or postgres" >&2; exit 2
 fi
 
-"$JAVA" -Xmx1g -jar "$JAR" "${NODE_ARGS[@]}" >"$WORK/node.log" 2>&1 &
+"$JAVA" -Xmx1g -jar "$JAR" "${NODE_ARGS[@]}" ${EXTRA_NODE_ARGS[@]+"${EXTRA_NODE_ARGS[@]}"} >"$WORK/node.log" 2>&1 &
 NODE=$!
 trap 'kill $NODE 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do

@@ -1,5 +1,10 @@
 package org.linli.http;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +35,37 @@ class HttpLimitsConfiguration {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
   }
+
+  /**
+   * Last of all filters, after the cheap refusals (size, signatures): conversation turns wait
+   * here, in order of arrival, when more are running than {@code linli.http.concurrent-turns}
+   * (0 = no limit). The queue is published as {@code linli.turns.waiting} and {@code
+   * linli.turns.running}.
+   */
+  @Bean
+  @ConditionalOnExpression("${linli.http.concurrent-turns:10} != 0")
+  FilterRegistrationBean<TurnAdmissionFilter> turnAdmissionFilter(
+      @Value("${linli.http.concurrent-turns:10}") int limit, ObjectProvider<MeterRegistry> meters) {
+    TurnAdmissionFilter filter = new TurnAdmissionFilter(limit);
+    meters.ifAvailable(
+        registry -> {
+          Gauge.builder("linli.turns.waiting", filter, TurnAdmissionFilter::waiting)
+              .description("Conversation turns waiting for their turn to run")
+              .register(registry);
+          Gauge.builder("linli.turns.running", filter, TurnAdmissionFilter::running)
+              .description("Conversation turns running now")
+              .register(registry);
+        });
+    FilterRegistrationBean<TurnAdmissionFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+    registration.addUrlPatterns(TURN_PATHS);
+    return registration;
+  }
+
+  /** Where residents' messages come in: each POST to these is one conversation turn. */
+  static final String[] TURN_PATHS = {
+    "/api/chat/messages", "/channels/twilio/sms", "/channels/twilio/voice/*", "/channels/wechat"
+  };
 
   /** First of all filters: before security, before anything reads the body. */
   @Bean

@@ -31,6 +31,28 @@ class SecurityConfiguration {
   /** JSON only: nothing may be loaded, framed or run from an API answer. */
   static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+  /**
+   * Residents' conversation endpoints and the probes: open to all, and nothing in them reads a
+   * login, a session or a saved request. Web chat identifies a conversation by its id, webhooks by
+   * their channel's signature (checked by the channels' own filters); no cookie is read, so there
+   * is nothing for CSRF to protect. The short chain matters: every conversation turn passes it.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain residentChannels(HttpSecurity http) throws Exception {
+    http.securityMatcher(
+            "/api/chat/**", "/channels/**", "/actuator/health/liveness", "/actuator/health/readiness")
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(c -> c.requireExplicitSave(true))
+        .requestCache(c -> c.disable())
+        .anonymous(a -> a.disable())
+        .csrf(c -> c.disable())
+        .logout(l -> l.disable())
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)).frameOptions(f -> f.deny()));
+    return http.build();
+  }
+
   /** The staff and administrator JSON APIs: HTTP Basic, no session, no CSRF (no cookies to ride on). */
   @Bean
   @Order(1)
@@ -56,7 +78,7 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             a ->
                 a.requestMatchers(
-                        "/api/chat/**", "/api/speech", "/kiosk", "/kiosk/**", "/channels/**", "/open311/**",
+                        "/api/speech", "/kiosk", "/kiosk/**", "/open311/**",
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                         "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -68,7 +90,7 @@ class SecurityConfiguration {
                     .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-        .csrf(c -> c.ignoringRequestMatchers("/api/chat/**", "/channels/**", "/open311/**"))
+        .csrf(c -> c.ignoringRequestMatchers("/open311/**"))
         .headers(
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
