@@ -25,7 +25,8 @@ class LoadCommands {
           "Simulate concurrent residents holding multi-turn conversations (web chat, signed Twilio"
               + " SMS webhooks, signed WeChat messages, in a mix) against a running node on this"
               + " machine, then the same load on the liveness probe; print throughput,"
-              + " p50/p95/p99 and errors per channel.")
+              + " p50/p95/p99 and errors per channel. With --rate the messages arrive on a"
+              + " schedule (open model) and latency counts from each one's scheduled time.")
   void run(
       @Option(longName = "url", description = "base URL (loopback only)", defaultValue = "http://localhost:8080")
           String url,
@@ -35,6 +36,10 @@ class LoadCommands {
           String duration,
       @Option(longName = "mix", description = "residents per channel, relative: web=2,sms=1,wechat=1", defaultValue = "web=1")
           String mix,
+      @Option(longName = "rate", description = "open model: turns per second, all residents together, e.g. 500 (default: closed loop, each resident sends again when answered)")
+          String rate,
+      @Option(longName = "arrivals", description = "with --rate: uniform (default) or poisson")
+          String arrivals,
       @Option(longName = "twilio-auth-token", description = "the node's Twilio auth token (default: env TWILIO_AUTH_TOKEN)")
           String twilioAuthToken,
       @Option(longName = "public-base-url", description = "the node's public base URL Twilio signs for (default: env LINLI_PUBLIC_BASE_URL, else --url)")
@@ -55,6 +60,7 @@ class LoadCommands {
       if (residents < 1 || d.isZero() || d.isNegative()) {
         throw new IllegalArgumentException("residents and duration must be positive");
       }
+      LoadGenerator.Pacing pacing = LoadGenerator.Pacing.parse(rate, arrivals);
       LoadGenerator.Options options =
           new LoadGenerator.Options(
               LoadGenerator.Options.parseMix(mix == null ? "web=1" : mix),
@@ -63,7 +69,7 @@ class LoadCommands {
               orEnv(wechatToken, "WECHAT_TOKEN"),
               orEnv(wechatAesKey, "WECHAT_AES_KEY"),
               orEnv(wechatAppId, "WECHAT_APP_ID"));
-      new LoadGenerator(base, residents, d, options).run(out);
+      new LoadGenerator(base, residents, d, options, pacing).run(out);
       status.report(0);
     } catch (IllegalArgumentException e) {
       out.println("load run: " + e.getMessage());

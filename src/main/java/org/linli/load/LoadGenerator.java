@@ -31,6 +31,12 @@ import org.linli.channels.twilio.TwilioSignatures;
  * Then the same number of clients hit the liveness probe for the same time, which measures what
  * the web stack itself does on this machine, so the report can say how far a real turn is from it.
  *
+ * <p>By default the residents form a closed loop: each sends its next message the moment the
+ * previous answer arrives, so the node's speed sets the rate. With a {@link Pacing.OpenModel} rate
+ * the messages arrive on a schedule instead, whatever the node does, and each latency counts from
+ * the message's scheduled send time, so a node that falls behind shows it in the percentiles (see
+ * {@link Pacer}). The liveness phase is a closed loop in both cases: it measures a ceiling.
+ *
  * <p>SMS webhooks are signed with Twilio's own algorithm ({@link TwilioSignatures}, the SDK's
  * RequestValidator) and WeChat messages with WxJava's ({@link SHA1}, {@link WxCryptUtil}), using the
  * same secrets the node is configured with, so each request passes the node's real checks.
@@ -125,8 +131,70 @@ final class LoadGenerator {
     }
   }
 
+  /** When residents send their messages. */
+  sealed interface Pacing {
+
+    /** Each resident sends its next message the moment the previous answer arrives. */
+    record ClosedLoop() implements Pacing {}
+
+    /**
+     * All residents together send {@code rate} messages per second, each on its own fixed schedule.
+     *
+     * @param poisson exponential gaps between a resident's messages (Poisson arrivals overall)
+     *     instead of a fixed period with the residents' start times spread evenly
+     */
+    record OpenModel(double rate, boolean poisson) implements Pacing {}
+
+    /**
+     * Reads {@code --rate} and {@code --arrivals}: no rate is the closed loop.
+     *
+     * @throws IllegalArgumentException with a message for the person who typed the options
+     */
+    static Pacing parse(String rate, String arrivals) {
+      String a = arrivals == null ? "" : arrivals.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!a.isEmpty() && !a.equals("uniform") && !a.equals("poisson")) {
+        throw new IllegalArgumentException("--arrivals must be uniform or poisson, not " + arrivals.strip());
+      }
+      if (rate == null || rate.isBlank()) {
+        if (!a.isEmpty()) {
+          throw new IllegalArgumentException("--arrivals needs --rate (turns per second, all residents together)");
+        }
+        return new ClosedLoop();
+      }
+      double r;
+      try {
+        r = Double.parseDouble(rate.strip());
+      } catch (NumberFormatException e) {
+        r = Double.NaN;
+      }
+      if (!Double.isFinite(r) || r <= 0) {
+        throw new IllegalArgumentException(
+            "--rate must be a positive number of turns per second, all residents together (for example 500), not "
+                + rate.strip());
+      }
+      return new OpenModel(r, a.equals("poisson"));
+    }
+  }
+
+  /** A message sent more than this after its scheduled time counts as late. */
+  static final Duration LATE = Duration.ofMillis(10);
+
+  /**
+   * @param late open model: messages sent more than {@link #LATE} after their scheduled time
+   * @param unsent open model: messages scheduled before the end that were not sent (their
+   *     resident was still waiting for an earlier answer)
+   */
   record Phase(
-      String name, long requests, long errors, double seconds, long p50, long p95, long p99, long max) {
+      String name,
+      long requests,
+      long errors,
+      double seconds,
+      long p50,
+      long p95,
+      long p99,
+      long max,
+      long late,
+      long unsent) {
     double throughput() {
       return seconds <= 0 ? 0 : requests / seconds;
     }
@@ -136,6 +204,7 @@ final class LoadGenerator {
   private final Options options;
   private final int residents;
   private final Duration duration;
+  private final Pacing pacing;
   private final Map<String, List<String>> utterances;
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -149,6 +218,11 @@ final class LoadGenerator {
   }
 
   LoadGenerator(URI base, int residents, Duration duration, Options options) throws IOException {
+    this(base, residents, duration, options, new Pacing.ClosedLoop());
+  }
+
+  LoadGenerator(URI base, int residents, Duration duration, Options options, Pacing pacing)
+      throws IOException {
     if (!loopback(base)) {
       throw new IllegalArgumentException("only loopback addresses (localhost, 127.0.0.1, ::1): " + base.getHost());
     }
@@ -157,6 +231,7 @@ final class LoadGenerator {
     this.base = base;
     this.residents = residents;
     this.duration = duration;
+    this.pacing = pacing;
     this.utterances = loadUtterances();
   }
 
@@ -196,12 +271,36 @@ final class LoadGenerator {
     out.printf("load: %d residents, %s per phase, against %s%n", residents, pretty(duration), base);
     out.flush();
     out.printf("mix: %s%n", mixDescription());
+    if (pacing instanceof Pacing.OpenModel open) {
+      out.printf(
+          "schedule: open model, %s turns/s offered (%s); latency counts from each message's"
+              + " scheduled send time%n",
+          rate(open.rate()),
+          open.poisson()
+              ? "Poisson arrivals, each resident every " + millis(residents / open.rate()) + " on average"
+              : "uniform arrivals, each resident every " + millis(residents / open.rate()));
+    }
     out.flush();
     List<Phase> turns = mixedPhase();
     turns.forEach(p -> print(out, p));
     Phase chat = turns.getLast();
+    if (pacing instanceof Pacing.OpenModel open) {
+      out.printf(
+          "rate: offered=%s/s achieved=%s/s late=%d (sent more than %d ms after their scheduled time)"
+              + " unsent=%d (scheduled before the end, not sent)%n",
+          rate(open.rate()), rate(chat.throughput()), chat.late(), LATE.toMillis(), chat.unsent());
+      out.println(
+          "liveness: closed loop, as without --rate (each client asks again the moment it is"
+              + " answered): the web stack's ceiling");
+      out.flush();
+    }
     Phase liveness = phase("liveness", this::liveness);
     print(out, liveness);
+    if (pacing instanceof Pacing.OpenModel) {
+      // the turn rate is what was offered, not what the node can do: a ratio to the ceiling
+      // would say nothing
+      return;
+    }
     out.printf(
         "ratio: conversation turns/s (all channels) are %.1f%% of the liveness probe's requests/s"
             + " (same clients, same machine)%n",
@@ -218,12 +317,110 @@ final class LoadGenerator {
     long[] micros = new long[1024];
     int count;
     long errors;
+    final Pacer pacer;
+
+    Recorder() {
+      this(Pacer.CLOSED_LOOP);
+    }
+
+    Recorder(Pacer pacer) {
+      this.pacer = pacer;
+    }
 
     void ok(long startNanos) {
       if (count == micros.length) {
         micros = Arrays.copyOf(micros, count * 2);
       }
       micros[count++] = (System.nanoTime() - startNanos) / 1_000;
+    }
+  }
+
+  /**
+   * When one resident sends. Closed loop: right away, until the deadline. Open model: message
+   * {@code k} is due at a fixed time (the phase's start, plus the resident's offset, plus {@code k}
+   * periods; or exponential gaps for Poisson arrivals). A resident is one person and never has two
+   * messages in flight, so when an answer comes after the next message was due, that message goes
+   * at once, counts as late, and its latency still counts from when it was due (the
+   * coordinated-omission correction of wrk2 and HdrHistogram): a node that stalls shows the wait
+   * every resident would have had, not only the one slow answer. The schedule does not shift, so a
+   * resident that fell behind catches up by sending back to back. Nothing is sent after the
+   * deadline; what was due before it and not sent is counted as unsent.
+   */
+  static final class Pacer {
+
+    static final Pacer CLOSED_LOOP = new Pacer(0, 0, false);
+
+    private final long periodNanos;
+    private final boolean poisson;
+    private long due;
+    private long measureFrom;
+    long late;
+    long unsent;
+
+    private Pacer(long firstDue, long periodNanos, boolean poisson) {
+      this.periodNanos = periodNanos;
+      this.poisson = poisson;
+      this.due = firstDue;
+    }
+
+    /** Resident {@code i} of {@code n}, with the phase starting at {@code start} (nanoTime). */
+    static Pacer of(Pacing pacing, int i, int n, long start) {
+      return switch (pacing) {
+        case Pacing.ClosedLoop closed -> CLOSED_LOOP;
+        case Pacing.OpenModel(double rate, boolean poisson) -> {
+          long period = Math.max(1, Math.round(n * 1e9 / rate));
+          Pacer p = new Pacer(start, period, poisson);
+          // uniform: residents 0..n-1 spread over one period, so arrivals are evenly spaced overall
+          p.due += poisson ? p.gap() : period * i / n;
+          yield p;
+        }
+      };
+    }
+
+    /**
+     * Waits until the next message is due; false when the phase is over and nothing more is sent.
+     */
+    boolean awaitNext(long deadline) throws InterruptedException {
+      long now = System.nanoTime();
+      if (periodNanos == 0) {
+        return now < deadline;
+      }
+      if (due >= deadline || now >= deadline) {
+        return false;
+      }
+      while (now < due) {
+        Thread.sleep(Duration.ofNanos(due - now));
+        now = System.nanoTime();
+      }
+      if (now - due > LATE.toNanos()) {
+        late++;
+      }
+      measureFrom = due;
+      due += gap();
+      return true;
+    }
+
+    /** Where the latency of the message about to be sent counts from. */
+    long measureFrom() {
+      return periodNanos == 0 ? System.nanoTime() : measureFrom;
+    }
+
+    /** Counts the messages that were due before the deadline and not sent. */
+    void finish(long deadline) {
+      if (periodNanos == 0) {
+        return;
+      }
+      while (due < deadline) {
+        unsent++;
+        due += gap();
+      }
+    }
+
+    private long gap() {
+      if (!poisson) {
+        return periodNanos;
+      }
+      return Math.max(1, Math.round(-Math.log(1 - ThreadLocalRandom.current().nextDouble()) * periodNanos));
     }
   }
 
@@ -265,7 +462,7 @@ final class LoadGenerator {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < residents; i++) {
       Channel channel = channelOf(i, residents, options.weights());
-      Recorder r = new Recorder();
+      Recorder r = new Recorder(Pacer.of(pacing, i, residents, start));
       byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(r);
       int resident = i;
       Client client =
@@ -315,6 +512,8 @@ final class LoadGenerator {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
         r.errors++;
+      } finally {
+        r.pacer.finish(deadline);
       }
     });
   }
@@ -324,14 +523,19 @@ final class LoadGenerator {
     long[] all = new long[total];
     int at = 0;
     long errors = 0;
+    long late = 0;
+    long unsent = 0;
     for (Recorder r : recorders) {
       System.arraycopy(r.micros, 0, all, at, r.count);
       at += r.count;
       errors += r.errors;
+      late += r.pacer.late;
+      unsent += r.pacer.unsent;
     }
     Arrays.sort(all);
     return new Phase(
-        name, total, errors, seconds, pct(all, 50), pct(all, 95), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1]);
+        name, total, errors, seconds, pct(all, 50), pct(all, 95), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1],
+        late, unsent);
   }
 
   private static long pct(long[] sorted, double p) {
@@ -347,7 +551,7 @@ final class LoadGenerator {
     while (System.nanoTime() < deadline) {
       String conversation = null;
       for (String intent : SCRIPT) {
-        if (System.nanoTime() >= deadline) {
+        if (!recorder.pacer.awaitNext(deadline)) {
           return;
         }
         List<String> choices = utterances.get(intent);
@@ -356,7 +560,7 @@ final class LoadGenerator {
             "{\"text\":" + jsonString(text)
                 + (conversation == null ? "" : ",\"conversationId\":\"" + conversation + "\"")
                 + ",\"messageId\":\"load-" + UUID.randomUUID() + "\"}";
-        long t0 = System.nanoTime();
+        long t0 = recorder.pacer.measureFrom();
         HttpResponse<String> r;
         try {
           r = http.send(
@@ -394,7 +598,7 @@ final class LoadGenerator {
     String signedBase = options.publicBaseUrl().isBlank() ? trimSlash(base.toString()) : trimSlash(options.publicBaseUrl());
     while (System.nanoTime() < deadline) {
       for (String intent : SCRIPT) {
-        if (System.nanoTime() >= deadline) {
+        if (!recorder.pacer.awaitNext(deadline)) {
           return;
         }
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
@@ -408,7 +612,7 @@ final class LoadGenerator {
         form.put("NumMedia", "0");
         String signature =
             TwilioSignatures.sign(options.twilioAuthToken(), signedBase + SMS_PATH, form);
-        long t0 = System.nanoTime();
+        long t0 = recorder.pacer.measureFrom();
         HttpResponse<String> r;
         try {
           r = http.send(
@@ -442,7 +646,7 @@ final class LoadGenerator {
             : new WxCryptUtil(options.wechatToken(), options.wechatAesKey(), options.wechatAppId());
     while (System.nanoTime() < deadline) {
       for (String intent : SCRIPT) {
-        if (System.nanoTime() >= deadline) {
+        if (!recorder.pacer.awaitNext(deadline)) {
           return;
         }
         String xml =
@@ -471,7 +675,7 @@ final class LoadGenerator {
           body = "<xml><ToUserName><![CDATA[gh_linli_load]]></ToUserName><Encrypt><![CDATA["
               + ctx.getEncrypt() + "]]></Encrypt></xml>";
         }
-        long t0 = System.nanoTime();
+        long t0 = recorder.pacer.measureFrom();
         HttpResponse<String> r;
         try {
           r = http.send(
@@ -558,12 +762,24 @@ final class LoadGenerator {
     return b.append('"').toString();
   }
 
-  private static void print(PrintWriter out, Phase p) {
+  private void print(PrintWriter out, Phase p) {
     out.printf(
-        "%-9s requests=%d errors=%d throughput=%.1f/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms%n",
+        "%-9s requests=%d errors=%d throughput=%.1f/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms",
         p.name(), p.requests(), p.errors(), p.throughput(), p.p50() / 1000.0, p.p95() / 1000.0,
         p.p99() / 1000.0, p.max() / 1000.0);
+    if (pacing instanceof Pacing.OpenModel && !p.name().equals("liveness")) {
+      out.printf(" late=%d unsent=%d", p.late(), p.unsent());
+    }
+    out.println();
     out.flush();
+  }
+
+  private static String rate(double perSecond) {
+    return String.format(java.util.Locale.ROOT, "%.1f", perSecond);
+  }
+
+  private static String millis(double seconds) {
+    return String.format(java.util.Locale.ROOT, "%.1f ms", seconds * 1000);
   }
 
   static Duration parseDuration(String text) {
@@ -584,6 +800,6 @@ final class LoadGenerator {
   }
 
   private static String pretty(Duration d) {
-    return d.toSeconds() + "s";
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 }

@@ -62,6 +62,39 @@ class MixedLoadRunTest {
   }
 
   @Test
+  void anOpenModelRunAgainstTheNodeReportsTheOfferedAndAchievedRates() throws Exception {
+    LoadGenerator.Options options =
+        new LoadGenerator.Options(
+            LoadGenerator.Options.parseMix("web=1,sms=1,wechat=1"), TWILIO_TOKEN, "", WECHAT_TOKEN, AES_KEY, APP_ID);
+    StringWriter report = new StringWriter();
+
+    new LoadGenerator(
+            URI.create("http://127.0.0.1:" + port + "/"), 6, Duration.ofSeconds(3), options,
+            new LoadGenerator.Pacing.OpenModel(12, false))
+        .run(new PrintWriter(report));
+
+    String text = report.toString();
+    assertThat(text).contains("schedule: open model, 12.0 turns/s offered (uniform arrivals, each resident every 500.0 ms)");
+    for (String channel : new String[] {"web", "sms", "wechat", "all"}) {
+      Matcher line =
+          Pattern.compile("(?m)^" + channel + "\\s+requests=(\\d+) errors=(\\d+) .* late=(\\d+) unsent=(\\d+)$")
+              .matcher(text);
+      assertThat(line.find()).as(channel + " in\n" + text).isTrue();
+      assertThat(Long.parseLong(line.group(1))).as(channel + " requests\n" + text).isPositive();
+      assertThat(line.group(2)).as(channel + " errors\n" + text).isEqualTo("0");
+      if (channel.equals("all")) {
+        // 12 turns/s for 3 s: every one of the 36 messages due was answered or is counted as not sent
+        assertThat(Long.parseLong(line.group(1)) + Long.parseLong(line.group(4))).as(text).isEqualTo(36);
+      }
+    }
+    assertThat(text)
+        .containsPattern("rate: offered=12\\.0/s achieved=[\\d.]+/s late=\\d+ ")
+        .contains("liveness: closed loop")
+        .containsPattern("(?m)^liveness\\s+requests=[1-9]\\d* errors=0 ")
+        .doesNotContain("ratio:");
+  }
+
+  @Test
   void aMixThatCannotBeSignedIsRefusedBeforeAnythingIsSent() {
     assertThatThrownBy(() -> LoadGenerator.Options.parseMix("web=1,fax=2"))
         .hasMessageContaining("unknown channel in --mix: fax");
