@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import org.linli.channels.wechat.WeChatStore;
 import org.linli.handoff.HandoffService;
 import org.linli.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The WeChat adapter's shared state in the database (V30__wechat_channel.sql). */
 @Repository
 class JdbcWeChatStore implements WeChatStore {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcWeChatStore.class);
 
   /** The keyed-hash kind of openids; the same as resident identities use. */
   static final String OPENID_KIND = "wechat_openid";
@@ -54,6 +58,7 @@ class JdbcWeChatStore implements WeChatStore {
     try {
       return transaction.execute(tx -> work.get());
     } catch (DuplicateKeyException concurrentDelivery) {
+      log.info("event=wechat_turn_again reason=concurrent_delivery");
       return transaction.execute(tx -> work.get());
     }
   }
