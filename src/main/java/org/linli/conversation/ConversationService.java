@@ -31,6 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -95,8 +96,10 @@ class ConversationService implements ConversationPort {
       return transaction.execute(tx -> handleInTransaction(message));
     } catch (DuplicateKeyException e) {
       // The same external message was delivered twice at the same moment and the other delivery
-      // committed first: answer with what it stored.
-      if (message.externalId() == null) {
+      // committed first: answer with what it stored. Inside a caller's transaction (which this
+      // turn joined) that transaction is spoilt: the caller rolls back and runs the turn again.
+      if (message.externalId() == null
+          || TransactionSynchronizationManager.isActualTransactionActive()) {
         throw e;
       }
       return transaction.execute(

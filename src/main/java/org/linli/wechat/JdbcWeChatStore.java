@@ -4,16 +4,23 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.linli.channels.wechat.WeChatStore;
 import org.linli.handoff.HandoffService;
 import org.linli.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The WeChat adapter's shared state in the database (V30__wechat_channel.sql). */
 @Repository
 class JdbcWeChatStore implements WeChatStore {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcWeChatStore.class);
 
   /** The keyed-hash kind of openids; the same as resident identities use. */
   static final String OPENID_KIND = "wechat_openid";
@@ -21,11 +28,39 @@ class JdbcWeChatStore implements WeChatStore {
   private final JdbcClient jdbc;
   private final PersonalData personalData;
   private final HandoffService handoff;
+  private final TransactionTemplate transaction;
 
-  JdbcWeChatStore(JdbcClient jdbc, PersonalData personalData, HandoffService handoff) {
+  JdbcWeChatStore(
+      JdbcClient jdbc,
+      PersonalData personalData,
+      HandoffService handoff,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.personalData = personalData;
     this.handoff = handoff;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * One transaction for the window update, the turn (the conversation service joins it) and the
+   * evidence: one connection from the pool and one commit per message instead of three, and a
+   * failed turn leaves no window update behind. Live events and outbox rows of the turn follow
+   * this commit.
+   *
+   * <p>When another delivery of the same message (WeChat's retry, maybe on another node) commits
+   * first, the insert of the inbound message fails here with a duplicate key, and the whole
+   * transaction is rolled back (PostgreSQL allows nothing else in it after the error). The unit
+   * then runs once more, in a new transaction: the turn finds the stored message and answers with
+   * its outcome.
+   */
+  @Override
+  public <T> T atomically(Supplier<T> work) {
+    try {
+      return transaction.execute(tx -> work.get());
+    } catch (DuplicateKeyException concurrentDelivery) {
+      log.info("event=wechat_turn_again reason=concurrent_delivery");
+      return transaction.execute(tx -> work.get());
+    }
   }
 
   private String hash(String openId) {

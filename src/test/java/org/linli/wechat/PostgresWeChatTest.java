@@ -42,6 +42,39 @@ class PostgresWeChatTest extends WeChatTestBase {
         .isEqualTo(1);
   }
 
+  /**
+   * Deliveries of one photo at the same moment: all but one find the message taken by another's
+   * transaction, which PostgreSQL then refuses to go on with; each runs again and answers with the
+   * stored turn.
+   */
+  @Test
+  void photosDeliveredAgainAtTheSameMomentAreOneTurnAndOneEvidenceRowAndAllAnswered()
+      throws Exception {
+    String openId = newOpenId();
+    long msgId = WeChatRequests.nextMsgId();
+    String xml = WeChatRequests.image(openId, msgId);
+    java.util.List<java.util.concurrent.Callable<String>> attempts = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      attempts.add(() -> WeChatRequests.replyText(ok(WeChatRequests.plain(xml))));
+    }
+    java.util.List<String> replies = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      for (var f : pool.invokeAll(attempts)) {
+        replies.add(f.get());
+      }
+    }
+
+    assertThat(replies).allSatisfy(r -> assertThat(r).isEqualTo(replies.getFirst()).isNotBlank());
+    assertThat(inbound(String.valueOf(msgId))).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from wechat_evidence where external_id = ?")
+                .param(String.valueOf(msgId))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(window.status(openId).open()).isTrue();
+  }
+
   @Autowired WeChatEvidence evidence;
 
   @Test

@@ -2,6 +2,7 @@ package org.linli.channels.twilio;
 
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Message;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ class TwilioSmsController {
 
   private static final Logger log = LoggerFactory.getLogger(TwilioSmsController.class);
   private static final String TWIML = "application/xml";
+  // the writer puts characters beyond the BMP into the text as they are: the bytes must be UTF-8
+  private static final MediaType TWIML_UTF8 =
+      new MediaType("application", "xml", StandardCharsets.UTF_8);
 
   static final Set<String> STOP = Set.of("退订", "TD", "STOP", "UNSUBSCRIBE", "STOPALL");
   static final Set<String> START = Set.of("START", "UNSTOP", "恢复订阅");
@@ -168,7 +172,7 @@ class TwilioSmsController {
     for (String b : bodies) {
       response.message(new Message.Builder(b).build());
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(response.build().toXml());
+    return ResponseEntity.ok().contentType(TWIML_UTF8).body(TwimlWriter.xml(response.build()));
   }
 
   private static String say(Lang lang, String key, Object... args) {

@@ -77,20 +77,21 @@ final class WeChatMessageHandler implements AutoCloseable {
     if (WxConsts.XmlMsgType.EVENT.equals(type)) {
       return event(m, openId, at);
     }
-    store.inbound(openId, at);
     String msgId = m.getMsgId() == null ? eventId(m) : String.valueOf(m.getMsgId());
     return switch (type) {
       case WxConsts.XmlMsgType.TEXT -> {
         String text = m.getContent() == null ? "" : m.getContent().strip();
-        yield text.isEmpty() ? unsupported() : turn(openId, msgId, cap(text), null, at);
+        yield text.isEmpty() ? unsupported(openId, at) : turn(openId, msgId, cap(text), null, at);
       }
       case WxConsts.XmlMsgType.VOICE -> {
         String said = m.getRecognition() == null ? "" : m.getRecognition().strip();
         log.info("event=wechat_voice recognised={}", !said.isEmpty());
-        yield said.isEmpty()
-            ? new Answer.Text(
-                ChannelMessages.get(ZH, "wechat.voice.unrecognised", properties.helpPhone()))
-            : turn(openId, msgId, cap(said), null, at);
+        if (said.isEmpty()) {
+          store.inbound(openId, at);
+          yield new Answer.Text(
+              ChannelMessages.get(ZH, "wechat.voice.unrecognised", properties.helpPhone()));
+        }
+        yield turn(openId, msgId, cap(said), null, at);
       }
       case WxConsts.XmlMsgType.IMAGE ->
           turn(
@@ -123,7 +124,7 @@ final class WeChatMessageHandler implements AutoCloseable {
                 at),
             at);
       }
-      default -> unsupported();
+      default -> unsupported(openId, at);
     };
   }
 
@@ -140,30 +141,46 @@ final class WeChatMessageHandler implements AutoCloseable {
         store.unsubscribed(openId, at);
         yield new Answer.Success();
       }
-      case "click" -> {
-        store.inbound(openId, at);
-        yield WeChatMenu.token(m.getEventKey())
-            .map(token -> turn(openId, eventId(m), token, null, at))
-            .orElseGet(Answer.Success::new);
-      }
+      case "click" ->
+          WeChatMenu.token(m.getEventKey())
+              .map(token -> turn(openId, eventId(m), token, null, at))
+              .orElseGet(
+                  () -> {
+                    store.inbound(openId, at);
+                    return new Answer.Success();
+                  });
       // views of menu links, periodic location reports, scans, template receipts: nothing to say
       default -> new Answer.Success();
     };
   }
 
+  /**
+   * One message that makes a dialogue turn. The window update, the turn and the evidence are one
+   * unit ({@link WeChatStore#atomically}: one transaction, one connection from the pool): when the
+   * turn fails nothing is kept, and WeChat's retry runs it again. The turn comes first because it
+   * locks the resident, so two first messages of one follower never race to add the follower.
+   *
+   * <p>The unit runs on a thread of its own (a virtual one): WeChat must be answered within the
+   * passive budget while a slow turn, and its transaction, go on to the end; the request thread
+   * only waits for it.
+   */
   private Answer turn(
       String openId, String externalId, String text, WeChatStore.Evidence evidence, Instant at) {
     InboundMessage message =
         new InboundMessage(Channel.WECHAT, null, openId, externalId, text, null, at);
     CompletableFuture<TurnOutcome> future =
         CompletableFuture.supplyAsync(
-            () -> {
-              TurnOutcome outcome = conversations.handle(message);
-              if (evidence != null) {
-                store.evidence(withConversation(evidence, outcome.conversationId()));
-              }
-              return outcome;
-            },
+            () ->
+                store.atomically(
+                    () -> {
+                      TurnOutcome outcome = conversations.handle(message);
+                      store.inbound(openId, at);
+                      // a repeated delivery: its evidence was kept with the first one
+                      if (evidence != null && !outcome.duplicate()) {
+                        store.evidence(withConversation(evidence, outcome.conversationId()));
+                      }
+                      return outcome;
+                    }),
             executor);
     TurnOutcome outcome;
     try {
@@ -209,7 +226,9 @@ final class WeChatMessageHandler implements AutoCloseable {
         });
   }
 
-  private Answer unsupported() {
+  /** A message the assistant cannot read: the window still reopens (the resident wrote). */
+  private Answer unsupported(String openId, Instant at) {
+    store.inbound(openId, at);
     return new Answer.Text(ChannelMessages.get(ZH, "wechat.unsupported", properties.helpPhone()));
   }
 

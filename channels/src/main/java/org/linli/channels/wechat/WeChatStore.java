@@ -2,6 +2,7 @@ package org.linli.channels.wechat;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the WeChat adapter keeps in the application's database, shared by every node. The
@@ -11,6 +12,16 @@ public interface WeChatStore {
 
   /** The resident wrote (or clicked the menu, or followed): the customer-service window reopens. */
   void inbound(String openId, Instant at);
+
+  /**
+   * Runs what one message stores as a unit: the window update, the conversation turn and its
+   * evidence are all kept, or (when {@code work} throws) none of them, so that WeChat's retry of
+   * the message finds nothing half done and runs the turn again. The application runs it as one
+   * database transaction, which the turn joins; the default runs it as it is.
+   */
+  default <T> T atomically(Supplier<T> work) {
+    return work.get();
+  }
 
   /** The resident followed the account (again). */
   void subscribed(String openId, Instant at);
