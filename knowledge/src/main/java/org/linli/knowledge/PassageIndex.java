@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -20,11 +20,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.TermVectors;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,7 +29,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * One immutable generation of the index: the documents of one load, their passages in an
@@ -55,6 +50,8 @@ final class PassageIndex implements Closeable {
   // per question, and decompressing stored fields for each costs more than the search itself.
   private final String[] passageDocIds;
   private final int[] passageSections;
+  // Lucene doc id -> TermKind ordinal -> where the passage body's terms occur, for snippets.
+  private final BodyOffsets[][] bodyOffsets;
   private final LocalDate firstExpiry;
 
   private PassageIndex(
@@ -68,11 +65,14 @@ final class PassageIndex implements Closeable {
     this.firstExpiry = firstExpiry;
     this.passageDocIds = new String[reader.maxDoc()];
     this.passageSections = new int[reader.maxDoc()];
+    this.bodyOffsets = new BodyOffsets[reader.maxDoc()][];
+    Map<String, String> sharedTerms = new HashMap<>();
     StoredFields stored = reader.storedFields();
     for (int i = 0; i < reader.maxDoc(); i++) {
       Document d = stored.document(i);
       passageDocIds[i] = d.get(Fields.DOC_ID);
       passageSections[i] = d.getField(Fields.SECTION).numericValue().intValue();
+      bodyOffsets[i] = bodyOffsets(byId.get(passageDocIds[i]), passageSections[i], sharedTerms);
     }
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(new BM25Similarity());
@@ -118,15 +118,31 @@ final class PassageIndex implements Closeable {
     }
   }
 
-  /** Body fields keep term vectors with offsets: snippets are marked from them, not re-analysed. */
-  private static final FieldType BODY_WITH_OFFSETS = bodyWithOffsets();
+  /** The text of a passage's body fields: its heading, then its text. */
+  private static String body(PolicyDocument.Section section) {
+    return section.heading() + "\n" + section.text();
+  }
 
-  private static FieldType bodyWithOffsets() {
-    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setStoreTermVectors(true);
-    type.setStoreTermVectorOffsets(true);
-    type.freeze();
-    return type;
+  /**
+   * Where the terms of each body field occur in one passage's text, by {@link TermKind} ordinal:
+   * analysed once here, with the analyzer the index uses for the field, instead of reading term
+   * vectors for every hit.
+   */
+  private static BodyOffsets[] bodyOffsets(
+      PolicyDocument doc, int sectionIndex, Map<String, String> sharedTerms) {
+    PolicyDocument.Section section = doc.sections().get(sectionIndex);
+    String body = body(section);
+    // The body field is "heading \n text": offsets are shifted onto the text alone.
+    int shift = section.heading().length() + 1;
+    BodyOffsets[] byKind = new BodyOffsets[TermKind.values().length];
+    for (TermKind kind : TermKind.of(doc.lang())) {
+      String field = kind.bodyField();
+      if (field != null) {
+        byKind[kind.ordinal()] =
+            BodyOffsets.of(kind.analyzer(), field, body, shift, section.text().length(), sharedTerms);
+      }
+    }
+    return byKind;
   }
 
   private static Document passage(PolicyDocument doc, int sectionIndex) {
@@ -138,18 +154,18 @@ final class PassageIndex implements Closeable {
     d.add(new LongPoint(Fields.EXPIRES_DAY, expires));
 
     String meta = String.join("\n", doc.tags()) + "\n" + String.join("\n", doc.synonyms());
-    String body = section.heading() + "\n" + section.text();
+    String body = body(section);
     if (doc.lang() == Lang.EN) {
       d.add(new TextField(Fields.EN_TITLE, doc.title(), Field.Store.NO));
       d.add(new TextField(Fields.EN_META, meta, Field.Store.NO));
-      d.add(new Field(Fields.EN_BODY, body, BODY_WITH_OFFSETS));
+      d.add(new TextField(Fields.EN_BODY, body, Field.Store.NO));
     } else {
       d.add(new TextField(Fields.ZH_TITLE, doc.title(), Field.Store.NO));
       d.add(new TextField(Fields.ZH_META, meta, Field.Store.NO));
-      d.add(new Field(Fields.ZH_BODY, body, BODY_WITH_OFFSETS));
+      d.add(new TextField(Fields.ZH_BODY, body, Field.Store.NO));
       String titleAndMeta = doc.title() + "\n" + meta;
       d.add(new TextField(Fields.PAIR_META, titleAndMeta, Field.Store.NO));
-      d.add(new Field(Fields.PAIR_BODY, body, BODY_WITH_OFFSETS));
+      d.add(new TextField(Fields.PAIR_BODY, body, Field.Store.NO));
       d.add(new TextField(Fields.PINYIN_META, titleAndMeta, Field.Store.NO));
       d.add(new TextField(Fields.PINYIN_BODY, body, Field.Store.NO));
     }
@@ -208,13 +224,12 @@ final class PassageIndex implements Closeable {
       double confidence = Confidence.of(ranking.evidence());
       List<PassageHit> hits = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      TermVectors vectors = reader.termVectors();
       for (Ranked r : ranking.passages()) {
         if (hits.size() == maxHits) {
           break;
         }
         if (!distinctDocuments || seen.add(r.docId())) {
-          hits.add(hit(r, vectors, ranking.question(), today));
+          hits.add(hit(r, ranking.question(), today));
         }
       }
       return new SearchResult(
@@ -301,11 +316,10 @@ final class PassageIndex implements Closeable {
     return out;
   }
 
-  private PassageHit hit(Ranked r, TermVectors vectors, QuestionTerms question, LocalDate today)
-      throws IOException {
+  private PassageHit hit(Ranked r, QuestionTerms question, LocalDate today) {
     PolicyDocument doc = byId.get(r.docId());
     PolicyDocument.Section section = doc.sections().get(r.section());
-    List<Snippets.Span> spans = matchedSpans(vectors, r.luceneDoc(), section, doc.lang(), question);
+    List<Snippets.Span> spans = matchedSpans(r.luceneDoc(), doc.lang(), question);
     return new PassageHit(
         doc.id(),
         doc.title(),
@@ -321,39 +335,16 @@ final class PassageIndex implements Closeable {
         doc.notYetEffectiveOn(today));
   }
 
-  /** Where the question's terms occur in the passage text, read from the body term vectors. */
-  private List<Snippets.Span> matchedSpans(
-      TermVectors vectors,
-      int luceneDoc, PolicyDocument.Section section, Lang docLang, QuestionTerms question)
-      throws IOException {
-    // The body field is "heading \n text": shift offsets onto the text alone.
-    int shift = section.heading().length() + 1;
+  /** Where the question's terms occur in the passage text (see {@link BodyOffsets}). */
+  private List<Snippets.Span> matchedSpans(int luceneDoc, Lang docLang, QuestionTerms question) {
     List<Snippets.Span> spans = new ArrayList<>();
     for (TermKind kind : TermKind.of(docLang)) {
-      String field = kind.bodyField();
-      if (field == null) {
+      BodyOffsets offsets = bodyOffsets[luceneDoc][kind.ordinal()];
+      if (offsets == null) {
         continue;
       }
-      Terms terms = vectors.get(luceneDoc, field);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      PostingsEnum postings = null;
       for (String term : question.highlightTerms(kind)) {
-        if (!te.seekExact(new BytesRef(term))) {
-          continue;
-        }
-        postings = te.postings(postings, PostingsEnum.OFFSETS);
-        postings.nextDoc();
-        for (int i = 0; i < postings.freq(); i++) {
-          postings.nextPosition();
-          int start = postings.startOffset() - shift;
-          int end = postings.endOffset() - shift;
-          if (start >= 0 && end <= section.text().length()) {
-            spans.add(new Snippets.Span(start, end));
-          }
-        }
+        offsets.addSpans(term, spans);
       }
     }
     return spans;
