@@ -252,7 +252,8 @@ final class PassageIndex implements Closeable {
 
   /** The best passages and the confidence evidence; null when nothing matches. */
   private Ranking rank(String searchText, Lang lang, int n, LocalDate today) throws IOException {
-    Query query = QueryFactory.query(searchText, lang);
+    AnalyzedQuestion analyzed = new AnalyzedQuestion(searchText);
+    Query query = QueryFactory.query(analyzed, lang);
     if (query == null) {
       return null;
     }
@@ -260,7 +261,7 @@ final class PassageIndex implements Closeable {
     if (ranked.isEmpty()) {
       return null;
     }
-    QuestionTerms question = QuestionTerms.of(searchText, lang);
+    QuestionTerms question = QuestionTerms.of(analyzed, lang);
     return new Ranking(ranked, question, evidence(ranked, question, lang));
   }
 
