@@ -53,15 +53,18 @@ final class PassageIndex implements Closeable {
   // Lucene doc id -> TermKind ordinal -> where the passage body's terms occur, for snippets.
   private final BodyOffsets[][] bodyOffsets;
   private final LocalDate firstExpiry;
+  private final SearchCache cache;
 
   private PassageIndex(
       DirectoryReader reader,
       LoadedDocuments loaded,
       Map<String, PolicyDocument> byId,
       List<PolicyDocument> indexed,
-      LocalDate firstExpiry)
+      LocalDate firstExpiry,
+      SearchCache cache)
       throws IOException {
     this.reader = reader;
+    this.cache = cache;
     this.firstExpiry = firstExpiry;
     this.passageDocIds = new String[reader.maxDoc()];
     this.passageSections = new int[reader.maxDoc()];
@@ -84,8 +87,10 @@ final class PassageIndex implements Closeable {
   /**
    * Indexes the documents of {@code loaded} that have not expired by {@code today}; all of them
    * stay listed in {@link #documents()}.
+   *
+   * @param cache this generation's own result cache (empty; see {@link SearchCache})
    */
-  static PassageIndex build(LoadedDocuments loaded, LocalDate today) {
+  static PassageIndex build(LoadedDocuments loaded, LocalDate today, SearchCache cache) {
     Map<String, PolicyDocument> byId = new LinkedHashMap<>();
     loaded.documents().forEach(d -> byId.putIfAbsent(d.id(), d));
     LocalDate firstExpiry = null;
@@ -112,7 +117,7 @@ final class PassageIndex implements Closeable {
       writer.commit();
       DirectoryReader reader = DirectoryReader.open(dir);
       reader.getReaderCacheHelper().addClosedListener(key -> dir.close());
-      return new PassageIndex(reader, loaded, byId, indexed, firstExpiry);
+      return new PassageIndex(reader, loaded, byId, indexed, firstExpiry, cache);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the in-memory index", e);
     }
@@ -202,6 +207,11 @@ final class PassageIndex implements Closeable {
     return byId.get(id);
   }
 
+  /** Results in this generation's cache. */
+  int cachedResults() {
+    return cache.size();
+  }
+
   /**
    * @param question the question as asked, returned in the result
    * @param searchText the question prepared for search (see {@code ResidentText.forSearch})
@@ -216,6 +226,27 @@ final class PassageIndex implements Closeable {
     if (maxHits <= 0) {
       return SearchResult.empty(question, lang);
     }
+    SearchCache.Key key = new SearchCache.Key(searchText, lang, maxHits, distinctDocuments, today);
+    SearchResult cached = cache.get(key);
+    if (cached != null) {
+      // Keyed by the search text: several wordings (traditional characters, spoken numbers) share
+      // one result, each gets back the question as it was asked.
+      return cached.question().equals(question)
+          ? cached
+          : new SearchResult(question, lang, cached.hits(), cached.confidence(), cached.answerable());
+    }
+    SearchResult result = uncached(question, searchText, lang, maxHits, distinctDocuments, today);
+    cache.put(key, result);
+    return result;
+  }
+
+  private SearchResult uncached(
+      String question,
+      String searchText,
+      Lang lang,
+      int maxHits,
+      boolean distinctDocuments,
+      LocalDate today) {
     try {
       Ranking ranking = rank(searchText, lang, Math.max(maxHits, CANDIDATES), today);
       if (ranking == null) {

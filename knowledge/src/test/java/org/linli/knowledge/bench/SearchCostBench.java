@@ -32,8 +32,8 @@ import org.linli.knowledge.SearchResult;
  *
  * <p>Run: {@code mvn -o -q -pl knowledge test -Dtest=SearchCostBench
  * -Dsurefire.failIfNoSpecifiedTests=false}; the report is in {@code
- * knowledge/target/search-bench.txt}. System property {@code bench.searches} (default 4000) sets
- * the searches per timed round.
+ * knowledge/target/search-bench.txt}. System properties: {@code bench.searches} (default 4000)
+ * the searches per timed round, {@code bench.cacheSize} (default 0, off) the search result cache.
  */
 class SearchCostBench {
 
@@ -54,16 +54,17 @@ class SearchCostBench {
 
   private static void bench(PrintWriter console, PrintWriter out) throws Exception {
     int perRound = Integer.getInteger("bench.searches", 4000);
+    int cacheSize = Integer.getInteger("bench.cacheSize", 0);
     List<String> questions = questions();
     LoadedDocuments docs = DocumentLoader.loadDirectory(DemoKnowledgeBase.folder());
 
     // Warm the analyzers' dictionaries before measuring the index's own heap.
-    try (KnowledgeBase warm = KnowledgeBase.build(docs, DemoKnowledgeBase.TODAY)) {
+    try (KnowledgeBase warm = KnowledgeBase.build(docs, DemoKnowledgeBase.TODAY, 0)) {
       warm.search("高龄津贴怎么申请");
       warm.search("how do I apply for the elderly allowance");
     }
     long before = usedHeapAfterGc();
-    try (KnowledgeBase kb = KnowledgeBase.build(docs, DemoKnowledgeBase.TODAY)) {
+    try (KnowledgeBase kb = KnowledgeBase.build(docs, DemoKnowledgeBase.TODAY, cacheSize)) {
       long heap = usedHeapAfterGc() - before;
       String digest = digest(kb, questions);
       for (int i = 0; i < 3 * perRound; i++) {
@@ -81,6 +82,7 @@ class SearchCostBench {
         cpuMicros[r] = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / perRound;
         wallMicros[r] = (System.nanoTime() - wall0) / 1e3 / perRound;
       }
+      long heapAfter = usedHeapAfterGc() - before;
       Arrays.sort(cpuMicros);
       Arrays.sort(wallMicros);
       for (PrintWriter w : List.of(console, out)) {
@@ -91,7 +93,9 @@ class SearchCostBench {
         w.printf(Locale.ROOT, "wall us/search: median %.1f (min %.1f, max %.1f)%n",
             wallMicros[ROUNDS / 2], wallMicros[0], wallMicros[ROUNDS - 1]);
         w.printf(Locale.ROOT, "index heap: %.1f MB (used heap after GC, with the index minus without)%n", heap / 1e6);
+        w.printf(Locale.ROOT, "heap after the rounds: %.1f MB (the index and the cached results)%n", heapAfter / 1e6);
         w.printf(Locale.ROOT, "results digest: %s%n", digest);
+        w.printf(Locale.ROOT, "search cache: %s%n", kb.searchCacheStats());
         w.flush();
       }
     }
