@@ -79,7 +79,7 @@ class KbCommands {
         status.report(2);
         return;
       }
-      loaded = KnowledgeBaseConfiguration.load(new KnowledgeProperties(knowledge, false, KnowledgeProperties.FILES, null));
+      loaded = KnowledgeBaseConfiguration.load(new KnowledgeProperties(knowledge, false, KnowledgeProperties.FILES, null, null));
       source = knowledge;
     }
     List<KnowledgeLint.Finding> findings =

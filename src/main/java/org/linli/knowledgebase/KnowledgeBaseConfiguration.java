@@ -1,5 +1,9 @@
 package org.linli.knowledgebase;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +56,32 @@ class KnowledgeBaseConfiguration {
         source(properties),
         loaded.documents().size(),
         loaded.problems().size());
-    return KnowledgeBase.build(loaded, clock);
+    return KnowledgeBase.build(loaded, clock, properties.searchCacheSize());
+  }
+
+  /**
+   * The search result cache in Micrometer's cache meters: {@code cache.gets} with {@code
+   * result=hit|miss} and {@code cache.size}, tagged {@code cache=knowledge-search}.
+   */
+  @Bean
+  MeterBinder knowledgeSearchCacheMetrics(KnowledgeBase knowledgeBase) {
+    return registry -> {
+      Tags tags = Tags.of("cache", "knowledge-search");
+      FunctionCounter.builder("cache.gets", knowledgeBase, kb -> kb.searchCacheStats().hits())
+          .tags(tags)
+          .tag("result", "hit")
+          .description("knowledge-base searches answered from the result cache")
+          .register(registry);
+      FunctionCounter.builder("cache.gets", knowledgeBase, kb -> kb.searchCacheStats().misses())
+          .tags(tags)
+          .tag("result", "miss")
+          .description("knowledge-base searches computed (not in the result cache)")
+          .register(registry);
+      Gauge.builder("cache.size", knowledgeBase, kb -> kb.searchCacheStats().size())
+          .tags(tags)
+          .description("results in the current index generation's search cache")
+          .register(registry);
+    };
   }
 
   @Bean
@@ -88,7 +117,7 @@ class KnowledgeBaseConfiguration {
         loaded.documents().size(),
         loaded.problems().size());
     builtFromVersion = snapshot.version();
-    return KnowledgeBase.build(loaded, clock);
+    return KnowledgeBase.build(loaded, clock, properties.searchCacheSize());
   }
 
   /** The raw files of the configured folder or of the bundled demo. */

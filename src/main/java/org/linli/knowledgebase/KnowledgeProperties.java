@@ -1,6 +1,7 @@
 package org.linli.knowledgebase;
 
 import java.time.Duration;
+import org.linli.knowledge.KnowledgeBase;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,9 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     change: the production setting for several nodes)
  * @param syncInterval with {@code store=database}, how often a node checks whether the documents
  *     changed
+ * @param searchCacheSize search results a node keeps per index generation, least recently used
+ *     dropped first (default 1024; 0 turns the cache off): at a peak many residents ask the same
+ *     few questions. A reload starts an empty cache.
  */
 @ConfigurationProperties("linli.knowledge")
-public record KnowledgeProperties(String dir, boolean watch, String store, Duration syncInterval) {
+public record KnowledgeProperties(
+    String dir, boolean watch, String store, Duration syncInterval, Integer searchCacheSize) {
 
   public static final String FILES = "files";
   public static final String DATABASE = "database";
@@ -32,6 +37,11 @@ public record KnowledgeProperties(String dir, boolean watch, String store, Durat
     syncInterval = syncInterval == null ? Duration.ofSeconds(5) : syncInterval;
     if (syncInterval.isNegative() || syncInterval.isZero()) {
       throw new IllegalArgumentException("linli.knowledge.sync-interval must be positive");
+    }
+    searchCacheSize = searchCacheSize == null ? KnowledgeBase.DEFAULT_SEARCH_CACHE_SIZE : searchCacheSize;
+    if (searchCacheSize < 0) {
+      throw new IllegalArgumentException(
+          "linli.knowledge.search-cache-size must be at least 0 (0 turns the cache off)");
     }
   }
 

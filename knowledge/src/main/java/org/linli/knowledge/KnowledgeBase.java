@@ -24,23 +24,58 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Passages returned by {@link #search(String)}. */
   public static final int DEFAULT_MAX_HITS = 5;
 
+  /** Results kept per index generation by {@link #build(LoadedDocuments, Clock)}. */
+  public static final int DEFAULT_SEARCH_CACHE_SIZE = 1024;
+
   /** A question at least this Han (by share of letters) is searched as Chinese. */
   private static final double CHINESE_HAN_SHARE = 0.3;
 
   private final Clock clock;
+  private final int searchCacheSize;
+  private final SearchCache.Counters cacheCounters = new SearchCache.Counters();
   private final AtomicReference<PassageIndex> current;
   private volatile boolean closed;
 
-  private KnowledgeBase(PassageIndex index, Clock clock) {
+  private KnowledgeBase(LoadedDocuments docs, Clock clock, int searchCacheSize) {
     this.clock = clock;
-    this.current = new AtomicReference<>(index);
+    this.searchCacheSize = searchCacheSize;
+    this.current = new AtomicReference<>(index(docs));
   }
 
-  /** Indexes {@code docs}; the problems of the load are kept for {@link #problems()}. */
+  /**
+   * Indexes {@code docs} with a cache of {@link #DEFAULT_SEARCH_CACHE_SIZE} results; the problems
+   * of the load are kept for {@link #problems()}.
+   */
   public static KnowledgeBase build(LoadedDocuments docs, Clock clock) {
+    return build(docs, clock, DEFAULT_SEARCH_CACHE_SIZE);
+  }
+
+  /**
+   * Like {@link #build(LoadedDocuments, Clock)} with a cache of {@code searchCacheSize} search
+   * results per index generation, least recently used dropped first (0 turns it off). A cached
+   * result equals the one a search would compute; a reload starts an empty cache.
+   */
+  public static KnowledgeBase build(LoadedDocuments docs, Clock clock, int searchCacheSize) {
     Objects.requireNonNull(docs, "docs");
     Objects.requireNonNull(clock, "clock");
-    return new KnowledgeBase(PassageIndex.build(docs, LocalDate.now(clock)), clock);
+    if (searchCacheSize < 0) {
+      throw new IllegalArgumentException("search cache size must be at least 0, not " + searchCacheSize);
+    }
+    return new KnowledgeBase(docs, clock, searchCacheSize);
+  }
+
+  private PassageIndex index(LoadedDocuments docs) {
+    return PassageIndex.build(
+        docs, LocalDate.now(clock), new SearchCache(searchCacheSize, cacheCounters));
+  }
+
+  /** Hits and misses of the search result cache, and its current size. */
+  public SearchCacheStats searchCacheStats() {
+    return new SearchCacheStats(
+        cacheCounters.hits.sum(),
+        cacheCounters.misses.sum(),
+        current.get().cachedResults(),
+        searchCacheSize);
   }
 
   /** Searches in the question's language (Chinese when it is mostly Han characters, else English). */
@@ -106,7 +141,7 @@ public final class KnowledgeBase implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("knowledge base is closed");
     }
-    PassageIndex next = PassageIndex.build(docs, LocalDate.now(clock));
+    PassageIndex next = index(docs);
     PassageIndex previous = current.getAndSet(next);
     previous.close();
   }

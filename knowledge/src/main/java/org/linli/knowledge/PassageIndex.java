@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -20,11 +20,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.TermVectors;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,7 +29,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * One immutable generation of the index: the documents of one load, their passages in an
@@ -55,24 +50,32 @@ final class PassageIndex implements Closeable {
   // per question, and decompressing stored fields for each costs more than the search itself.
   private final String[] passageDocIds;
   private final int[] passageSections;
+  // Lucene doc id -> TermKind ordinal -> where the passage body's terms occur, for snippets.
+  private final BodyOffsets[][] bodyOffsets;
   private final LocalDate firstExpiry;
+  private final SearchCache cache;
 
   private PassageIndex(
       DirectoryReader reader,
       LoadedDocuments loaded,
       Map<String, PolicyDocument> byId,
       List<PolicyDocument> indexed,
-      LocalDate firstExpiry)
+      LocalDate firstExpiry,
+      SearchCache cache)
       throws IOException {
     this.reader = reader;
+    this.cache = cache;
     this.firstExpiry = firstExpiry;
     this.passageDocIds = new String[reader.maxDoc()];
     this.passageSections = new int[reader.maxDoc()];
+    this.bodyOffsets = new BodyOffsets[reader.maxDoc()][];
+    Map<String, String> sharedTerms = new HashMap<>();
     StoredFields stored = reader.storedFields();
     for (int i = 0; i < reader.maxDoc(); i++) {
       Document d = stored.document(i);
       passageDocIds[i] = d.get(Fields.DOC_ID);
       passageSections[i] = d.getField(Fields.SECTION).numericValue().intValue();
+      bodyOffsets[i] = bodyOffsets(byId.get(passageDocIds[i]), passageSections[i], sharedTerms);
     }
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(new BM25Similarity());
@@ -84,8 +87,10 @@ final class PassageIndex implements Closeable {
   /**
    * Indexes the documents of {@code loaded} that have not expired by {@code today}; all of them
    * stay listed in {@link #documents()}.
+   *
+   * @param cache this generation's own result cache (empty; see {@link SearchCache})
    */
-  static PassageIndex build(LoadedDocuments loaded, LocalDate today) {
+  static PassageIndex build(LoadedDocuments loaded, LocalDate today, SearchCache cache) {
     Map<String, PolicyDocument> byId = new LinkedHashMap<>();
     loaded.documents().forEach(d -> byId.putIfAbsent(d.id(), d));
     LocalDate firstExpiry = null;
@@ -112,21 +117,37 @@ final class PassageIndex implements Closeable {
       writer.commit();
       DirectoryReader reader = DirectoryReader.open(dir);
       reader.getReaderCacheHelper().addClosedListener(key -> dir.close());
-      return new PassageIndex(reader, loaded, byId, indexed, firstExpiry);
+      return new PassageIndex(reader, loaded, byId, indexed, firstExpiry, cache);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the in-memory index", e);
     }
   }
 
-  /** Body fields keep term vectors with offsets: snippets are marked from them, not re-analysed. */
-  private static final FieldType BODY_WITH_OFFSETS = bodyWithOffsets();
+  /** The text of a passage's body fields: its heading, then its text. */
+  private static String body(PolicyDocument.Section section) {
+    return section.heading() + "\n" + section.text();
+  }
 
-  private static FieldType bodyWithOffsets() {
-    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setStoreTermVectors(true);
-    type.setStoreTermVectorOffsets(true);
-    type.freeze();
-    return type;
+  /**
+   * Where the terms of each body field occur in one passage's text, by {@link TermKind} ordinal:
+   * analysed once here, with the analyzer the index uses for the field, instead of reading term
+   * vectors for every hit.
+   */
+  private static BodyOffsets[] bodyOffsets(
+      PolicyDocument doc, int sectionIndex, Map<String, String> sharedTerms) {
+    PolicyDocument.Section section = doc.sections().get(sectionIndex);
+    String body = body(section);
+    // The body field is "heading \n text": offsets are shifted onto the text alone.
+    int shift = section.heading().length() + 1;
+    BodyOffsets[] byKind = new BodyOffsets[TermKind.values().length];
+    for (TermKind kind : TermKind.of(doc.lang())) {
+      String field = kind.bodyField();
+      if (field != null) {
+        byKind[kind.ordinal()] =
+            BodyOffsets.of(kind.analyzer(), field, body, shift, section.text().length(), sharedTerms);
+      }
+    }
+    return byKind;
   }
 
   private static Document passage(PolicyDocument doc, int sectionIndex) {
@@ -138,18 +159,18 @@ final class PassageIndex implements Closeable {
     d.add(new LongPoint(Fields.EXPIRES_DAY, expires));
 
     String meta = String.join("\n", doc.tags()) + "\n" + String.join("\n", doc.synonyms());
-    String body = section.heading() + "\n" + section.text();
+    String body = body(section);
     if (doc.lang() == Lang.EN) {
       d.add(new TextField(Fields.EN_TITLE, doc.title(), Field.Store.NO));
       d.add(new TextField(Fields.EN_META, meta, Field.Store.NO));
-      d.add(new Field(Fields.EN_BODY, body, BODY_WITH_OFFSETS));
+      d.add(new TextField(Fields.EN_BODY, body, Field.Store.NO));
     } else {
       d.add(new TextField(Fields.ZH_TITLE, doc.title(), Field.Store.NO));
       d.add(new TextField(Fields.ZH_META, meta, Field.Store.NO));
-      d.add(new Field(Fields.ZH_BODY, body, BODY_WITH_OFFSETS));
+      d.add(new TextField(Fields.ZH_BODY, body, Field.Store.NO));
       String titleAndMeta = doc.title() + "\n" + meta;
       d.add(new TextField(Fields.PAIR_META, titleAndMeta, Field.Store.NO));
-      d.add(new Field(Fields.PAIR_BODY, body, BODY_WITH_OFFSETS));
+      d.add(new TextField(Fields.PAIR_BODY, body, Field.Store.NO));
       d.add(new TextField(Fields.PINYIN_META, titleAndMeta, Field.Store.NO));
       d.add(new TextField(Fields.PINYIN_BODY, body, Field.Store.NO));
     }
@@ -186,6 +207,11 @@ final class PassageIndex implements Closeable {
     return byId.get(id);
   }
 
+  /** Results in this generation's cache. */
+  int cachedResults() {
+    return cache.size();
+  }
+
   /**
    * @param question the question as asked, returned in the result
    * @param searchText the question prepared for search (see {@code ResidentText.forSearch})
@@ -200,6 +226,27 @@ final class PassageIndex implements Closeable {
     if (maxHits <= 0) {
       return SearchResult.empty(question, lang);
     }
+    SearchCache.Key key = new SearchCache.Key(searchText, lang, maxHits, distinctDocuments, today);
+    SearchResult cached = cache.get(key);
+    if (cached != null) {
+      // Keyed by the search text: several wordings (traditional characters, spoken numbers) share
+      // one result, each gets back the question as it was asked.
+      return cached.question().equals(question)
+          ? cached
+          : new SearchResult(question, lang, cached.hits(), cached.confidence(), cached.answerable());
+    }
+    SearchResult result = uncached(question, searchText, lang, maxHits, distinctDocuments, today);
+    cache.put(key, result);
+    return result;
+  }
+
+  private SearchResult uncached(
+      String question,
+      String searchText,
+      Lang lang,
+      int maxHits,
+      boolean distinctDocuments,
+      LocalDate today) {
     try {
       Ranking ranking = rank(searchText, lang, Math.max(maxHits, CANDIDATES), today);
       if (ranking == null) {
@@ -208,13 +255,12 @@ final class PassageIndex implements Closeable {
       double confidence = Confidence.of(ranking.evidence());
       List<PassageHit> hits = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      TermVectors vectors = reader.termVectors();
       for (Ranked r : ranking.passages()) {
         if (hits.size() == maxHits) {
           break;
         }
         if (!distinctDocuments || seen.add(r.docId())) {
-          hits.add(hit(r, vectors, ranking.question(), today));
+          hits.add(hit(r, ranking.question(), today));
         }
       }
       return new SearchResult(
@@ -237,7 +283,8 @@ final class PassageIndex implements Closeable {
 
   /** The best passages and the confidence evidence; null when nothing matches. */
   private Ranking rank(String searchText, Lang lang, int n, LocalDate today) throws IOException {
-    Query query = QueryFactory.query(searchText, lang);
+    AnalyzedQuestion analyzed = new AnalyzedQuestion(searchText);
+    Query query = QueryFactory.query(analyzed, lang);
     if (query == null) {
       return null;
     }
@@ -245,7 +292,7 @@ final class PassageIndex implements Closeable {
     if (ranked.isEmpty()) {
       return null;
     }
-    QuestionTerms question = QuestionTerms.of(searchText, lang);
+    QuestionTerms question = QuestionTerms.of(analyzed, lang);
     return new Ranking(ranked, question, evidence(ranked, question, lang));
   }
 
@@ -301,11 +348,10 @@ final class PassageIndex implements Closeable {
     return out;
   }
 
-  private PassageHit hit(Ranked r, TermVectors vectors, QuestionTerms question, LocalDate today)
-      throws IOException {
+  private PassageHit hit(Ranked r, QuestionTerms question, LocalDate today) {
     PolicyDocument doc = byId.get(r.docId());
     PolicyDocument.Section section = doc.sections().get(r.section());
-    List<Snippets.Span> spans = matchedSpans(vectors, r.luceneDoc(), section, doc.lang(), question);
+    List<Snippets.Span> spans = matchedSpans(r.luceneDoc(), doc.lang(), question);
     return new PassageHit(
         doc.id(),
         doc.title(),
@@ -321,39 +367,16 @@ final class PassageIndex implements Closeable {
         doc.notYetEffectiveOn(today));
   }
 
-  /** Where the question's terms occur in the passage text, read from the body term vectors. */
-  private List<Snippets.Span> matchedSpans(
-      TermVectors vectors,
-      int luceneDoc, PolicyDocument.Section section, Lang docLang, QuestionTerms question)
-      throws IOException {
-    // The body field is "heading \n text": shift offsets onto the text alone.
-    int shift = section.heading().length() + 1;
+  /** Where the question's terms occur in the passage text (see {@link BodyOffsets}). */
+  private List<Snippets.Span> matchedSpans(int luceneDoc, Lang docLang, QuestionTerms question) {
     List<Snippets.Span> spans = new ArrayList<>();
     for (TermKind kind : TermKind.of(docLang)) {
-      String field = kind.bodyField();
-      if (field == null) {
+      BodyOffsets offsets = bodyOffsets[luceneDoc][kind.ordinal()];
+      if (offsets == null) {
         continue;
       }
-      Terms terms = vectors.get(luceneDoc, field);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      PostingsEnum postings = null;
       for (String term : question.highlightTerms(kind)) {
-        if (!te.seekExact(new BytesRef(term))) {
-          continue;
-        }
-        postings = te.postings(postings, PostingsEnum.OFFSETS);
-        postings.nextDoc();
-        for (int i = 0; i < postings.freq(); i++) {
-          postings.nextPosition();
-          int start = postings.startOffset() - shift;
-          int end = postings.endOffset() - shift;
-          if (start >= 0 && end <= section.text().length()) {
-            spans.add(new Snippets.Span(start, end));
-          }
-        }
+        offsets.addSpans(term, spans);
       }
     }
     return spans;

@@ -41,7 +41,7 @@ final class QueryFactory {
    * Two channels are summed: words (with synonyms) and, for Chinese, the character and pinyin
    * pair fallback.
    */
-  static Query query(String question, Lang lang) {
+  static Query query(AnalyzedQuestion question, Lang lang) {
     if (lang == Lang.EN) {
       return disjunction(question, EN_WORDS);
     }
@@ -56,16 +56,36 @@ final class QueryFactory {
         .build();
   }
 
-  private static Query disjunction(String question, List<WeightedField> fields) {
+  private static Query disjunction(AnalyzedQuestion question, List<WeightedField> fields) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     for (WeightedField f : fields) {
-      Query q = new QueryBuilder(Fields.queryAnalyzer(f.name())).createBooleanQuery(f.name(), question);
+      Query q = FieldQueries.INSTANCE.query(f.name(), question.tokens(Fields.queryAnalyzer(f.name())));
       if (q != null) {
         b.add(new BoostQuery(q, f.boost()), BooleanClause.Occur.SHOULD);
         clauses++;
       }
     }
     return clauses == 0 ? null : b.build();
+  }
+
+  /**
+   * Lucene's QueryBuilder fed with a recorded analysis instead of analysing the question for
+   * every field: the very queries {@code createBooleanQuery(field, question)} builds (terms,
+   * synonym graphs, SHOULD between words), from one analysis per analyzer.
+   */
+  private static final class FieldQueries extends QueryBuilder {
+
+    // Settings are never changed after construction, so one instance serves every thread; the
+    // analyzer given to QueryBuilder is never used, the tokens come with each call.
+    static final FieldQueries INSTANCE = new FieldQueries();
+
+    private FieldQueries() {
+      super(null);
+    }
+
+    Query query(String field, AnalyzedQuestion.Tokens tokens) {
+      return createFieldQuery(tokens.replay(), BooleanClause.Occur.SHOULD, field, false, 0);
+    }
   }
 }

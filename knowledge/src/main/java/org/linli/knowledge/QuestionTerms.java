@@ -1,14 +1,10 @@
 package org.linli.knowledge;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.linli.knowledge.analysis.LinliAnalyzers;
 
 /**
@@ -18,13 +14,14 @@ import org.linli.knowledge.analysis.LinliAnalyzers;
  */
 record QuestionTerms(Map<TermKind, Set<String>> byKind, Set<String> synonymWords) {
 
-  static QuestionTerms of(String question, Lang lang) {
+  /** The terms of {@code question}, reusing the analyses its query already made. */
+  static QuestionTerms of(AnalyzedQuestion question, Lang lang) {
     Map<TermKind, Set<String>> map = new EnumMap<>(TermKind.class);
     for (TermKind kind : TermKind.of(lang)) {
-      map.put(kind, kind.terms(question));
+      map.put(kind, question.tokens(kind.analyzer()).terms());
     }
     Analyzer expanding = lang == Lang.EN ? LinliAnalyzers.englishQuery() : LinliAnalyzers.chineseQuery();
-    return new QuestionTerms(map, analyze(expanding, question));
+    return new QuestionTerms(map, question.tokens(expanding).terms());
   }
 
   Set<String> terms(TermKind kind) {
@@ -39,20 +36,5 @@ record QuestionTerms(Map<TermKind, Set<String>> byKind, Set<String> synonymWords
     Set<String> all = new LinkedHashSet<>(terms(kind));
     all.addAll(synonymWords);
     return all;
-  }
-
-  private static Set<String> analyze(Analyzer analyzer, String text) {
-    Set<String> terms = new LinkedHashSet<>();
-    try (TokenStream ts = analyzer.tokenStream("", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
   }
 }

@@ -8,8 +8,9 @@ import java.util.List;
  * Plain-text snippets with the words that matched the question marked 【like this】. Plain text
  * because the same snippet goes to SMS, speech and a kiosk; brackets survive all of them.
  *
- * <p>Spans come from the index's term vectors, so a match is marked exactly where the index saw
- * it (including character pairs matched through a typo) without analysing the passage again.
+ * <p>Spans come from the passage's body terms as the index analysed them ({@link BodyOffsets}, built
+ * with the index), so a match is marked exactly where the index saw it (including character pairs
+ * matched through a typo) without analysing the passage again.
  * Offsets are valid on the original text because normalisation maps one character to one.
  */
 final class Snippets {

@@ -28,7 +28,7 @@ enum TermKind {
     };
   }
 
-  /** The passage body field whose term vectors hold this kind, or null (pinyin is never marked). */
+  /** The passage body field whose terms of this kind mark snippets, or null (pinyin is never marked). */
   String bodyField() {
     return switch (this) {
       case ZH_WORD -> Fields.ZH_BODY;
