@@ -3,6 +3,10 @@ package org.linli.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import org.junit.jupiter.api.Test;
@@ -34,12 +38,7 @@ class PostgresWeChatTest extends WeChatTestBase {
 
     assertThat(retry).isEqualTo(first).contains("电话");
     assertThat(inbound(String.valueOf(msgId))).isEqualTo(1);
-    assertThat(
-            jdbc.sql("select count(*) from wechat_evidence where external_id = ?")
-                .param(String.valueOf(msgId))
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(evidenceRows(msgId)).isEqualTo(1);
   }
 
   /**
@@ -53,12 +52,12 @@ class PostgresWeChatTest extends WeChatTestBase {
     String openId = newOpenId();
     long msgId = WeChatRequests.nextMsgId();
     String xml = WeChatRequests.image(openId, msgId);
-    java.util.List<java.util.concurrent.Callable<String>> attempts = new java.util.ArrayList<>();
+    List<Callable<String>> attempts = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       attempts.add(() -> WeChatRequests.replyText(ok(WeChatRequests.plain(xml))));
     }
-    java.util.List<String> replies = new java.util.ArrayList<>();
-    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+    List<String> replies = new ArrayList<>();
+    try (var pool = Executors.newFixedThreadPool(4)) {
       for (var f : pool.invokeAll(attempts)) {
         replies.add(f.get());
       }
@@ -66,12 +65,7 @@ class PostgresWeChatTest extends WeChatTestBase {
 
     assertThat(replies).allSatisfy(r -> assertThat(r).isEqualTo(replies.getFirst()).isNotBlank());
     assertThat(inbound(String.valueOf(msgId))).isEqualTo(1);
-    assertThat(
-            jdbc.sql("select count(*) from wechat_evidence where external_id = ?")
-                .param(String.valueOf(msgId))
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(evidenceRows(msgId)).isEqualTo(1);
     assertThat(window.status(openId).open()).isTrue();
   }
 
@@ -137,5 +131,12 @@ class PostgresWeChatTest extends WeChatTestBase {
     lockA.unlock();
 
     assertThat(b.current()).hasValueSatisfying(t -> assertThat(t.value()).isEqualTo("pg-token"));
+  }
+
+  private int evidenceRows(long msgId) {
+    return jdbc.sql("select count(*) from wechat_evidence where external_id = ?")
+        .param(String.valueOf(msgId))
+        .query(Integer.class)
+        .single();
   }
 }
