@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
+import org.linli.channels.RequestArrival;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -52,6 +53,8 @@ final class TurnAdmissionFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // channels whose sender stops waiting after a while (WeChat) count the wait here against it
+    RequestArrival.mark(request);
     try {
       running.acquire();
     } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.linli.channels.RequestArrival;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -71,6 +74,32 @@ class TurnAdmissionFilterTest {
       firstMayFinish.countDown();
     }
     assertThat(order).containsExactly("first", "second", "third", "fourth");
+  }
+
+  @Test
+  void aTurnKnowsHowLongItWaitedInTheQueue() throws Exception {
+    TurnAdmissionFilter filter = new TurnAdmissionFilter(1);
+    CountDownLatch firstMayFinish = new CountDownLatch(1);
+    AtomicLong waitedNanos = new AtomicLong(-1);
+    long confirmedQueued;
+    long released;
+    try (ExecutorService residents = Executors.newVirtualThreadPerTaskExecutor()) {
+      residents.submit(() -> post(filter, (req, res) -> hold(firstMayFinish)));
+      await().atMost(10, TimeUnit.SECONDS).until(() -> filter.running() == 1);
+      residents.submit(
+          () ->
+              post(
+                  filter,
+                  (req, res) ->
+                      waitedNanos.set(
+                          RequestArrival.waited((HttpServletRequest) req).toNanos())));
+      await().atMost(10, TimeUnit.SECONDS).until(() -> filter.waiting() == 1);
+      confirmedQueued = System.nanoTime();
+      released = System.nanoTime();
+      firstMayFinish.countDown();
+    }
+    // marked on arrival, before it queued: it waited at least from then until the first finished
+    assertThat(waitedNanos.get()).isGreaterThanOrEqualTo(released - confirmedQueued).isPositive();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.linli.channels.RequestArrival;
 import org.linli.dialog.DialogueEngine;
 import org.linli.dialog.DialogueState;
 import org.linli.dialog.TurnResult;
@@ -85,6 +86,36 @@ class WeChatSlowTurnTest extends WeChatTestBase {
     assertThat(ok(WeChatRequests.plain(xml))).isEqualTo("success");
     assertThat(inbound(String.valueOf(msgId))).isEqualTo(1);
     assertThat(STUB.customerServiceMessages()).hasSize(1);
+  }
+
+  /**
+   * WeChat's clock runs from when it sent the message: a message that spent the whole budget
+   * waiting in the node's turn queue is not answered passively (WeChat would no longer be
+   * listening), however quick its turn; its reply goes out as a customer-service message.
+   */
+  @Test
+  void aMessageThatWaitedOutTheBudgetInTheTurnQueueGetsItsReplyAsACustomerServiceMessage()
+      throws Exception {
+    String openId = newOpenId();
+    long msgId = WeChatRequests.nextMsgId();
+    long arrivedASecondAgo = System.nanoTime() - Duration.ofSeconds(1).toNanos();
+
+    assertThat(
+            ok(WeChatRequests.plain(WeChatRequests.text(openId, "高龄津贴怎么申请", msgId))
+                .requestAttr(RequestArrival.ATTRIBUTE, arrivedASecondAgo)))
+        .isEqualTo("success");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              outbox.dispatchDue();
+              assertThat(STUB.customerServiceMessages()).hasSize(1);
+            });
+    assertThat(STUB.customerServiceMessages().getFirst().body())
+        .contains("\"touser\":\"" + openId + "\"")
+        .contains("高龄津贴");
+    assertThat(inbound(String.valueOf(msgId))).isEqualTo(1);
   }
 
   @Test

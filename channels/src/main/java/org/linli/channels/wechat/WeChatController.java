@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.linli.channels.ChannelMessages;
 import org.linli.channels.RateLimiter;
+import org.linli.channels.RequestArrival;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,7 +83,8 @@ class WeChatController {
     if (refusal != null) {
       return ResponseEntity.ok().contentType(XML).body(protocol.reply(inbound, refusal));
     }
-    return switch (handler.handle(inbound.message())) {
+    // time spent in the node's turn queue counts against WeChat's wait
+    return switch (handler.handle(inbound.message(), RequestArrival.waited(request))) {
       case WeChatMessageHandler.Answer.Text text ->
           ResponseEntity.ok().contentType(XML).body(protocol.reply(inbound, text.text()));
       case WeChatMessageHandler.Answer.Success success ->

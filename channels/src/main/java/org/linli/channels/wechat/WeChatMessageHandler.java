@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -71,17 +72,29 @@ final class WeChatMessageHandler implements AutoCloseable {
   }
 
   Answer handle(WxMpXmlMessage m) {
+    return handle(m, Duration.ZERO);
+  }
+
+  /**
+   * @param waited how long the request had already waited on this node (the turn queue) before
+   *     it got here: WeChat's clock started when it sent the request, so that much less of the
+   *     passive budget is left for the turn
+   */
+  Answer handle(WxMpXmlMessage m, Duration waited) {
+    Duration budget = properties.passiveBudget().minus(waited);
     String openId = m.getFromUser();
     Instant at = clock.instant();
     String type = m.getMsgType().toLowerCase(Locale.ROOT);
     if (WxConsts.XmlMsgType.EVENT.equals(type)) {
-      return event(m, openId, at);
+      return event(m, openId, at, budget);
     }
     String msgId = m.getMsgId() == null ? eventId(m) : String.valueOf(m.getMsgId());
     return switch (type) {
       case WxConsts.XmlMsgType.TEXT -> {
         String text = m.getContent() == null ? "" : m.getContent().strip();
-        yield text.isEmpty() ? unsupported(openId, at) : turn(openId, msgId, cap(text), null, at);
+        yield text.isEmpty()
+            ? unsupported(openId, at)
+            : turn(openId, msgId, cap(text), null, at, budget);
       }
       case WxConsts.XmlMsgType.VOICE -> {
         String said = m.getRecognition() == null ? "" : m.getRecognition().strip();
@@ -91,7 +104,7 @@ final class WeChatMessageHandler implements AutoCloseable {
           yield new Answer.Text(
               ChannelMessages.get(ZH, "wechat.voice.unrecognised", properties.helpPhone()));
         }
-        yield turn(openId, msgId, cap(said), null, at);
+        yield turn(openId, msgId, cap(said), null, at, budget);
       }
       case WxConsts.XmlMsgType.IMAGE ->
           turn(
@@ -100,7 +113,8 @@ final class WeChatMessageHandler implements AutoCloseable {
               ChannelMessages.get(ZH, "wechat.image.text"),
               new WeChatStore.Evidence(
                   null, msgId, "image", m.getMediaId(), m.getPicUrl(), null, null, null, null, at),
-              at);
+              at,
+              budget);
       case WxConsts.XmlMsgType.LOCATION -> {
         String label = m.getLabel() == null || m.getLabel().isBlank() ? "" : m.getLabel().strip();
         String text =
@@ -122,13 +136,14 @@ final class WeChatMessageHandler implements AutoCloseable {
                 m.getScale(),
                 label.isEmpty() ? null : label,
                 at),
-            at);
+            at,
+            budget);
       }
       default -> unsupported(openId, at);
     };
   }
 
-  private Answer event(WxMpXmlMessage m, String openId, Instant at) {
+  private Answer event(WxMpXmlMessage m, String openId, Instant at, Duration budget) {
     String event = m.getEvent() == null ? "" : m.getEvent().toLowerCase(Locale.ROOT);
     log.info("event=wechat_event kind={}", event);
     return switch (event) {
@@ -143,7 +158,7 @@ final class WeChatMessageHandler implements AutoCloseable {
       }
       case "click" ->
           WeChatMenu.token(m.getEventKey())
-              .map(token -> turn(openId, eventId(m), token, null, at))
+              .map(token -> turn(openId, eventId(m), token, null, at, budget))
               .orElseGet(
                   () -> {
                     store.inbound(openId, at);
@@ -165,7 +180,12 @@ final class WeChatMessageHandler implements AutoCloseable {
    * only waits for it.
    */
   private Answer turn(
-      String openId, String externalId, String text, WeChatStore.Evidence evidence, Instant at) {
+      String openId,
+      String externalId,
+      String text,
+      WeChatStore.Evidence evidence,
+      Instant at,
+      Duration budget) {
     InboundMessage message =
         new InboundMessage(Channel.WECHAT, null, openId, externalId, text, null, at);
     CompletableFuture<TurnOutcome> future =
@@ -184,9 +204,11 @@ final class WeChatMessageHandler implements AutoCloseable {
             executor);
     TurnOutcome outcome;
     try {
-      outcome = future.get(properties.passiveBudget().toMillis(), TimeUnit.MILLISECONDS);
+      // a message that waited out its budget in the queue is deferred at once, never answered
+      // passively after WeChat has stopped listening
+      outcome = future.get(Math.max(0, budget.toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
-      deferReply(openId, externalId, future);
+      deferReply(openId, externalId, future, budget);
       return new Answer.Success();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -207,12 +229,16 @@ final class WeChatMessageHandler implements AutoCloseable {
    * The turn is still running when WeChat is about to give up: answer {@code success} now and
    * send the reply when the turn is done. Only the first node to defer a message sends it.
    */
-  private void deferReply(String openId, String externalId, CompletableFuture<TurnOutcome> turn) {
+  private void deferReply(
+      String openId, String externalId, CompletableFuture<TurnOutcome> turn, Duration budget) {
     if (!store.defer(externalId, clock.instant())) {
       log.info("event=wechat_reply_deferred owner=other");
       return;
     }
-    log.info("event=wechat_reply_deferred owner=this budget_ms={}", properties.passiveBudget().toMillis());
+    log.info(
+        "event=wechat_reply_deferred owner=this budget_ms={} left_ms={}",
+        properties.passiveBudget().toMillis(),
+        Math.max(0, budget.toMillis()));
     turn.whenComplete(
         (outcome, error) -> {
           if (error != null) {
