@@ -37,7 +37,7 @@ class HttpLimitsConfiguration {
   }
 
   /**
-   * Last of all filters, after the cheap refusals (size, signatures): conversation turns wait
+   * Last of all filters, after the cheap refusals (size, Twilio signatures): conversation turns wait
    * here, in order of arrival, when more are running than {@code linli.http.concurrent-turns}
    * (0 = no limit). The queue is published as {@code linli.turns.waiting} and {@code
    * linli.turns.running}.

@@ -68,4 +68,13 @@ class HealthAndMetricsTest {
     mvc.perform(get("/actuator/health").with(user("admin").roles("ADMIN")))
         .andExpect(jsonPath("$.components.outbox.details.failed").value(Matchers.greaterThanOrEqualTo(1)));
   }
+
+  @Test
+  void theTurnQueueIsAMetric() throws Exception {
+    String metrics = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+    // nothing is running while the scrape runs: an idle node shows an empty queue
+    assertThat(metrics)
+        .containsPattern("(?m)^linli_turns_waiting(\\{[^}]*})? 0")
+        .containsPattern("(?m)^linli_turns_running(\\{[^}]*})? 0");
+  }
 }
