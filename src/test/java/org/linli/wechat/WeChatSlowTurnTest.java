@@ -70,14 +70,7 @@ class WeChatSlowTurnTest extends WeChatTestBase {
     assertThat(STUB.customerServiceMessages()).isEmpty();
 
     gate.countDown();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () -> {
-              // the late reply goes through the outbox, which the test delivers (see application-test)
-              outbox.dispatchDue();
-              assertThat(STUB.customerServiceMessages()).hasSize(1);
-            });
+    awaitOneCustomerServiceMessage();
     assertThat(STUB.customerServiceMessages().getFirst().body())
         .contains("\"touser\":\"" + openId + "\"")
         .contains("高龄津贴");
@@ -105,13 +98,7 @@ class WeChatSlowTurnTest extends WeChatTestBase {
                 .requestAttr(RequestArrival.ATTRIBUTE, arrivedASecondAgo)))
         .isEqualTo("success");
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () -> {
-              outbox.dispatchDue();
-              assertThat(STUB.customerServiceMessages()).hasSize(1);
-            });
+    awaitOneCustomerServiceMessage();
     assertThat(STUB.customerServiceMessages().getFirst().body())
         .contains("\"touser\":\"" + openId + "\"")
         .contains("高龄津贴");
@@ -131,14 +118,7 @@ class WeChatSlowTurnTest extends WeChatTestBase {
         .isEqualTo("success");
 
     gate.countDown();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () -> {
-              // the late reply goes through the outbox, which the test delivers (see application-test)
-              outbox.dispatchDue();
-              assertThat(STUB.customerServiceMessages()).hasSize(1);
-            });
+    awaitOneCustomerServiceMessage();
     await()
         .during(Duration.ofMillis(500))
         .atMost(Duration.ofSeconds(5))
@@ -149,5 +129,16 @@ class WeChatSlowTurnTest extends WeChatTestBase {
               assertThat(STUB.customerServiceMessages()).hasSize(1);
             });
     assertThat(inbound(String.valueOf(msgId))).isEqualTo(1);
+  }
+
+  /** The late reply goes through the outbox, which the test delivers (see application-test). */
+  private void awaitOneCustomerServiceMessage() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              outbox.dispatchDue();
+              assertThat(STUB.customerServiceMessages()).hasSize(1);
+            });
   }
 }
