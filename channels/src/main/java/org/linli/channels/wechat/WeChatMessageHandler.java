@@ -71,10 +71,6 @@ final class WeChatMessageHandler implements AutoCloseable {
     executor.close();
   }
 
-  Answer handle(WxMpXmlMessage m) {
-    return handle(m, Duration.ZERO);
-  }
-
   /**
    * @param waited how long the request had already waited on this node (the turn queue) before
    *     it got here: WeChat's clock started when it sent the request, so that much less of the
