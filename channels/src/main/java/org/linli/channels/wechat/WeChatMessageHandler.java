@@ -198,11 +198,15 @@ final class WeChatMessageHandler implements AutoCloseable {
                       return outcome;
                     }),
             executor);
+    if (!budget.isPositive()) {
+      // the message waited out its budget in the queue: WeChat has stopped listening, so even a
+      // turn that is already done is not answered passively
+      deferReply(openId, externalId, future, budget);
+      return new Answer.Success();
+    }
     TurnOutcome outcome;
     try {
-      // a message that waited out its budget in the queue is deferred at once, never answered
-      // passively after WeChat has stopped listening
-      outcome = future.get(Math.max(0, budget.toMillis()), TimeUnit.MILLISECONDS);
+      outcome = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
       deferReply(openId, externalId, future, budget);
       return new Answer.Success();
