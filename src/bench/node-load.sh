@@ -2,7 +2,7 @@
 # One node, one mixed load run, and the CPU each conversation turn cost the node: the figures in
 # docs/performance.md come from this script.
 #
-#   src/bench/node-load.sh [--db h2|postgres] [--residents 200] [--duration 30] [--rate R] [--jar src/target/linli.jar] [-- node options]
+#   src/bench/node-load.sh [--db h2|postgres] [--residents 200] [--duration 30] [--warmup 120] [--rate R] [--jar src/target/linli.jar] [-- node options]
 #
 # It starts the packaged service on port 8080 with test secrets and the per-resident rate limits
 # off (a load run is a flood), warms it up with a short run at 50 residents, then runs
@@ -21,13 +21,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-DB=h2 RESIDENTS=200 DURATION=30 RATE="" JAR=src/target/linli.jar
+DB=h2 RESIDENTS=200 DURATION=30 WARMUP=120 RATE="" JAR=src/target/linli.jar
 EXTRA_NODE_ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
     --residents) RESIDENTS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --jar) JAR=$2; shift 2 ;;
     --) shift; EXTRA_NODE_ARGS=("$@"); break ;;
@@ -77,7 +78,7 @@ for _ in $(seq 1 180); do
 done
 
 load() { "$JAVA" -jar "$JAR" load run --url http://localhost:8080 --mix web=2,sms=1,wechat=1 "$@"; }
-load --residents 50 --duration 15s >/dev/null
+load --residents 50 --duration "${WARMUP}s" >/dev/null
 
 cpu_of() { # prints "<epoch seconds> <cpu ticks>" once a second while process $1 lives
   while kill -0 "$1" 2>/dev/null; do
