@@ -1,0 +1,141 @@
+package org.linli.database;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The embedded H2 database's commits reach the file before anybody is answered, with one file write
+ * for many concurrent commits.
+ *
+ * <p>H2 with {@code WRITE_DELAY=0} writes a new chunk of the file (every B-tree page the
+ * transaction changed, up to the roots) at each commit; at a few hundred turns a second that was a
+ * quarter of the node's CPU (docs/performance.md). With a write delay, H2 keeps commits in memory
+ * for up to that long and a killed process loses them (CrashIT). This data source keeps the write
+ * delay for H2's own background writer and makes every commit durable through {@link GroupCommit}:
+ * {@code commit()}, the commit of {@code setAutoCommit(true)}, and each statement run in
+ * auto-commit mode return only once a flush that started after them has finished. Turns that commit
+ * while a flush runs share the next one.
+ *
+ * <p>Connections to a database whose store writes at every commit anyway (write delay 0), to an
+ * in-memory database, and to anything that is not an embedded H2 database are handed out
+ * unwrapped.
+ */
+final class H2GroupCommit extends DelegatingDataSource {
+
+  private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
+  private static final Set<String> WRITES =
+      Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+
+  private final GroupCommit group = new GroupCommit();
+
+  H2GroupCommit(DataSource target) {
+    super(target);
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return durable(super.getConnection());
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    return durable(super.getConnection(username, password));
+  }
+
+  /** Flushes run so far; each made the commits before it durable. */
+  long flushes() {
+    return group.flushes();
+  }
+
+  private Connection durable(Connection connection) throws SQLException {
+    MVStore store = storeOf(connection);
+    if (store == null || store.getFileStore() == null || store.getAutoCommitDelay() == 0) {
+      return connection;
+    }
+    return (Connection) Proxy.newProxyInstance(
+        H2GroupCommit.class.getClassLoader(), new Class<?>[] {Connection.class}, new DurableConnection(connection));
+  }
+
+  /** The MVStore behind an embedded H2 connection, else null. */
+  static MVStore storeOf(Connection connection) throws SQLException {
+    if (!connection.isWrapperFor(JdbcConnection.class)) {
+      return null;
+    }
+    if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+      return null; // a client of an H2 server: the server decides when it writes
+    }
+    var store = session.getDatabase().getStore();
+    return store == null ? null : store.getMvStore();
+  }
+
+  private void flush(Connection connection) throws SQLException {
+    MVStore store = storeOf(connection);
+    if (store != null) {
+      group.awaitDurable(store::commit);
+    }
+  }
+
+  private final class DurableConnection implements InvocationHandler {
+    private final Connection target;
+
+    DurableConnection(Connection target) {
+      this.target = target;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      String name = method.getName();
+      switch (name) {
+        case "equals" -> {
+          return proxy == args[0];
+        }
+        case "hashCode" -> {
+          return System.identityHashCode(proxy);
+        }
+        default -> {}
+      }
+      boolean committing =
+          name.equals("commit") || (name.equals("setAutoCommit") && (Boolean) args[0] && !target.getAutoCommit());
+      Object result = call(target, method, args);
+      if (committing) {
+        flush(target);
+      } else if (STATEMENT_FACTORIES.contains(name) && target.getAutoCommit()) {
+        // each statement commits on its own: it is durable when it returns
+        Statement statement = (Statement) result;
+        return Proxy.newProxyInstance(
+            H2GroupCommit.class.getClassLoader(), new Class<?>[] {method.getReturnType()},
+            (p, m, a) -> {
+              Object r = call(statement, m, a);
+              if (WRITES.contains(m.getName()) && target.getAutoCommit()) {
+                flush(target);
+              }
+              return r;
+            });
+      } else if (name.equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
+        return proxy;
+      } else if (name.equals("isWrapperFor") && ((Class<?>) args[0]).isInstance(proxy)) {
+        return true;
+      }
+      return result;
+    }
+  }
+
+  private static Object call(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
