@@ -213,6 +213,7 @@ final class LoadGenerator {
   private final int residents;
   private final Duration duration;
   private final Pacing pacing;
+  private final Duration warmup;
   private final Map<String, List<String>> utterances;
 
   LoadGenerator(URI base, int residents, Duration duration) throws IOException {
@@ -224,6 +225,14 @@ final class LoadGenerator {
   }
 
   LoadGenerator(URI base, int residents, Duration duration, Options options, Pacing pacing)
+      throws IOException {
+    this(base, residents, duration, options, pacing, Duration.ZERO);
+  }
+
+  /**
+   * @param warmup how long to run the turn phase first, figures discarded (zero: not at all)
+   */
+  LoadGenerator(URI base, int residents, Duration duration, Options options, Pacing pacing, Duration warmup)
       throws IOException {
     if (!"http".equalsIgnoreCase(base.getScheme())) {
       throw new IllegalArgumentException("only http:// URLs (a node on this machine): " + base);
@@ -240,6 +249,7 @@ final class LoadGenerator {
     this.residents = residents;
     this.duration = duration;
     this.pacing = pacing;
+    this.warmup = warmup;
     this.utterances = loadUtterances();
   }
 
@@ -276,7 +286,9 @@ final class LoadGenerator {
   }
 
   void run(PrintWriter out) throws InterruptedException {
-    out.printf("load: %d residents, %s per phase, against %s%n", residents, pretty(duration), base);
+    out.printf(
+        "load: %d residents, %s per phase%s, against %s%n",
+        residents, pretty(duration), warmup.isZero() ? "" : " after a " + pretty(warmup) + " warm-up", base);
     out.flush();
     out.printf("mix: %s%n", mixDescription());
     if (pacing instanceof Pacing.OpenModel open) {
@@ -289,7 +301,14 @@ final class LoadGenerator {
               : "uniform arrivals, each resident every " + millis(residents / open.rate()));
     }
     out.flush();
-    List<Phase> turns = mixedPhase();
+    if (!warmup.isZero()) {
+      // the same turns, so that both JITs (the node's and this one's) have compiled what the
+      // measured phase runs; its figures are not kept
+      Phase warm = mixedPhase(warmup).getLast();
+      out.printf("warm-up: %s, %d requests, %d errors%n", pretty(warmup), warm.requests(), warm.errors());
+      out.flush();
+    }
+    List<Phase> turns = mixedPhase(duration);
     turns.forEach(p -> print(out, p));
     Phase chat = turns.getLast();
     if (pacing instanceof Pacing.OpenModel open) {
@@ -463,9 +482,9 @@ final class LoadGenerator {
   }
 
   /** One phase with every resident on its channel; a line per channel, then all of them. */
-  private List<Phase> mixedPhase() throws InterruptedException {
+  private List<Phase> mixedPhase(Duration length) throws InterruptedException {
     long start = System.nanoTime();
-    long deadline = start + duration.toNanos();
+    long deadline = start + length.toNanos();
     Map<Channel, List<Recorder>> byChannel = new java.util.EnumMap<>(Channel.class);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < residents; i++) {
