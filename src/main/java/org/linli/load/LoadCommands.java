@@ -34,6 +34,8 @@ class LoadCommands {
           int residents,
       @Option(longName = "duration", description = "length of each phase: 60s, 2m, PT30S", defaultValue = "60s")
           String duration,
+      @Option(longName = "warmup", description = "run the turn phase this long first and discard its figures, to warm up the node and the generator: 20s (default 0, none)", defaultValue = "0")
+          String warmup,
       @Option(longName = "mix", description = "residents per channel, relative: web=2,sms=1,wechat=1", defaultValue = "web=1")
           String mix,
       @Option(longName = "rate", description = "open model: turns per second, all residents together, e.g. 500 (default: closed loop, each resident sends again when answered)")
@@ -56,9 +58,13 @@ class LoadCommands {
     URI base;
     try {
       d = LoadGenerator.parseDuration(duration);
+      Duration w = LoadGenerator.parseDuration(warmup == null ? "0" : warmup);
       base = URI.create(url.endsWith("/") ? url : url + "/");
       if (residents < 1 || d.isZero() || d.isNegative()) {
         throw new IllegalArgumentException("residents and duration must be positive");
+      }
+      if (w.isNegative()) {
+        throw new IllegalArgumentException("--warmup must not be negative");
       }
       LoadGenerator.Pacing pacing = LoadGenerator.Pacing.parse(rate, arrivals);
       LoadGenerator.Options options =
@@ -69,7 +75,7 @@ class LoadCommands {
               orEnv(wechatToken, "WECHAT_TOKEN"),
               orEnv(wechatAesKey, "WECHAT_AES_KEY"),
               orEnv(wechatAppId, "WECHAT_APP_ID"));
-      new LoadGenerator(base, residents, d, options, pacing).run(out);
+      new LoadGenerator(base, residents, d, options, pacing, w).run(out);
       status.report(0);
     } catch (IllegalArgumentException e) {
       out.println("load run: " + e.getMessage());

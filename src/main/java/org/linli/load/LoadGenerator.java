@@ -6,10 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +35,9 @@ import org.linli.channels.twilio.TwilioSignatures;
  * the message's scheduled send time, so a node that falls behind shows it in the percentiles (see
  * {@link Pacer}). The liveness phase is a closed loop in both cases: it measures a ceiling.
  *
+ * <p>Each resident is a virtual thread with one kept-alive HTTP/1.1 connection of its own ({@link
+ * Http1Connection}), as a resident's phone or browser would have.
+ *
  * <p>SMS webhooks are signed with Twilio's own algorithm ({@link TwilioSignatures}, the SDK's
  * RequestValidator) and WeChat messages with WxJava's ({@link SHA1}, {@link WxCryptUtil}), using the
  * same secrets the node is configured with, so each request passes the node's real checks.
@@ -46,6 +47,8 @@ import org.linli.channels.twilio.TwilioSignatures;
  */
 final class LoadGenerator {
 
+  static final String CHAT_PATH = "/api/chat/messages";
+  static final String LIVENESS_PATH = "/actuator/health/liveness";
   static final String SMS_PATH = "/channels/twilio/sms";
   static final String WECHAT_PATH = "/channels/wechat";
   private static final java.util.concurrent.atomic.AtomicLong WECHAT_MSG_IDS =
@@ -200,18 +203,18 @@ final class LoadGenerator {
     }
   }
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
   private final URI base;
+  private final InetSocketAddress address;
+  private final String hostHeader;
   private final Options options;
   private final int residents;
   private final Duration duration;
   private final Pacing pacing;
+  private final Duration warmup;
   private final Map<String, List<String>> utterances;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
-          .build();
 
   LoadGenerator(URI base, int residents, Duration duration) throws IOException {
     this(base, residents, duration, Options.webOnly());
@@ -223,15 +226,30 @@ final class LoadGenerator {
 
   LoadGenerator(URI base, int residents, Duration duration, Options options, Pacing pacing)
       throws IOException {
+    this(base, residents, duration, options, pacing, Duration.ZERO);
+  }
+
+  /**
+   * @param warmup how long to run the turn phase first, figures discarded (zero: not at all)
+   */
+  LoadGenerator(URI base, int residents, Duration duration, Options options, Pacing pacing, Duration warmup)
+      throws IOException {
+    if (!"http".equalsIgnoreCase(base.getScheme())) {
+      throw new IllegalArgumentException("only http:// URLs (a node on this machine): " + base);
+    }
     if (!loopback(base)) {
       throw new IllegalArgumentException("only loopback addresses (localhost, 127.0.0.1, ::1): " + base.getHost());
     }
     options.check();
     this.options = options;
     this.base = base;
+    int port = base.getPort() < 0 ? 80 : base.getPort();
+    this.address = new InetSocketAddress(InetAddress.getByName(base.getHost()), port);
+    this.hostHeader = base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + port;
     this.residents = residents;
     this.duration = duration;
     this.pacing = pacing;
+    this.warmup = warmup;
     this.utterances = loadUtterances();
   }
 
@@ -268,7 +286,9 @@ final class LoadGenerator {
   }
 
   void run(PrintWriter out) throws InterruptedException {
-    out.printf("load: %d residents, %s per phase, against %s%n", residents, pretty(duration), base);
+    out.printf(
+        "load: %d residents, %s per phase%s, against %s%n",
+        residents, pretty(duration), warmup.isZero() ? "" : " after a " + pretty(warmup) + " warm-up", base);
     out.flush();
     out.printf("mix: %s%n", mixDescription());
     if (pacing instanceof Pacing.OpenModel open) {
@@ -281,7 +301,14 @@ final class LoadGenerator {
               : "uniform arrivals, each resident every " + millis(residents / open.rate()));
     }
     out.flush();
-    List<Phase> turns = mixedPhase();
+    if (!warmup.isZero()) {
+      // the same turns, so that both JITs (the node's and this one's) have compiled what the
+      // measured phase runs; its figures are not kept
+      Phase warm = mixedPhase(warmup).getLast();
+      out.printf("warm-up: %s, %d requests, %d errors%n", pretty(warmup), warm.requests(), warm.errors());
+      out.flush();
+    }
+    List<Phase> turns = mixedPhase(duration);
     turns.forEach(p -> print(out, p));
     Phase chat = turns.getLast();
     if (pacing instanceof Pacing.OpenModel open) {
@@ -308,9 +335,9 @@ final class LoadGenerator {
     out.flush();
   }
 
-  /** One client's work until the deadline; records each request. */
+  /** One client's work until the deadline, on its own connection; records each request. */
   private interface Client {
-    void run(long deadline, Recorder recorder) throws Exception;
+    void run(Http1Connection http, long deadline, Recorder recorder) throws Exception;
   }
 
   private static final class Recorder {
@@ -455,9 +482,9 @@ final class LoadGenerator {
   }
 
   /** One phase with every resident on its channel; a line per channel, then all of them. */
-  private List<Phase> mixedPhase() throws InterruptedException {
+  private List<Phase> mixedPhase(Duration length) throws InterruptedException {
     long start = System.nanoTime();
-    long deadline = start + duration.toNanos();
+    long deadline = start + length.toNanos();
     Map<Channel, List<Recorder>> byChannel = new java.util.EnumMap<>(Channel.class);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < residents; i++) {
@@ -468,8 +495,8 @@ final class LoadGenerator {
       Client client =
           switch (channel) {
             case WEB -> this::conversation;
-            case SMS -> (d, rec) -> smsConversation(resident, d, rec);
-            case WECHAT -> (d, rec) -> wechatConversation(d, rec);
+            case SMS -> (http, d, rec) -> smsConversation(http, resident, d, rec);
+            case WECHAT -> this::wechatConversation;
           };
       threads.add(startClient(client, deadline, r));
     }
@@ -503,11 +530,14 @@ final class LoadGenerator {
     return summary(name, recorders, (System.nanoTime() - start) / 1e9);
   }
 
-  /** One resident's client on a virtual thread; a failure counts as an error of its recorder. */
-  private static Thread startClient(Client client, long deadline, Recorder r) {
+  /**
+   * One resident's client on a virtual thread, with one keep-alive connection; a failure counts as
+   * an error of its recorder.
+   */
+  private Thread startClient(Client client, long deadline, Recorder r) {
     return Thread.ofVirtual().start(() -> {
-      try {
-        client.run(deadline, r);
+      try (Http1Connection http = new Http1Connection(address, hostHeader, CONNECT_TIMEOUT, READ_TIMEOUT)) {
+        client.run(http, deadline, r);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
@@ -546,7 +576,7 @@ final class LoadGenerator {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  private void conversation(long deadline, Recorder recorder) throws Exception {
+  private void conversation(Http1Connection http, long deadline, Recorder recorder) throws Exception {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     while (System.nanoTime() < deadline) {
       String conversation = null;
@@ -561,20 +591,14 @@ final class LoadGenerator {
                 + (conversation == null ? "" : ",\"conversationId\":\"" + conversation + "\"")
                 + ",\"messageId\":\"load-" + UUID.randomUUID() + "\"}";
         long t0 = recorder.pacer.measureFrom();
-        HttpResponse<String> r;
+        Http1Connection.Response r;
         try {
-          r = http.send(
-              HttpRequest.newBuilder(base.resolve("/api/chat/messages"))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          r = http.post(CHAT_PATH, "application/json", body);
         } catch (IOException e) {
           recorder.errors++;
           break;
         }
-        if (r.statusCode() != 200) {
+        if (r.status() != 200) {
           recorder.errors++;
           break;
         }
@@ -591,7 +615,8 @@ final class LoadGenerator {
   }
 
   /** The same script as text messages from one phone, as Twilio's signed webhooks. */
-  private void smsConversation(int resident, long deadline, Recorder recorder) throws Exception {
+  private void smsConversation(Http1Connection http, int resident, long deadline, Recorder recorder)
+      throws Exception {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     // a number per resident and run: +86 139 then 8 digits
     String from = String.format("+86139%08d", (random.nextInt(10_000) * 10_000L + resident) % 100_000_000L);
@@ -613,21 +638,16 @@ final class LoadGenerator {
         String signature =
             TwilioSignatures.sign(options.twilioAuthToken(), signedBase + SMS_PATH, form);
         long t0 = recorder.pacer.measureFrom();
-        HttpResponse<String> r;
+        Http1Connection.Response r;
         try {
-          r = http.send(
-              HttpRequest.newBuilder(base.resolve(SMS_PATH))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                  .header(TwilioSignatures.HEADER, signature)
-                  .POST(HttpRequest.BodyPublishers.ofString(formBody(form), StandardCharsets.UTF_8))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          r = http.post(
+              SMS_PATH, "application/x-www-form-urlencoded; charset=UTF-8", formBody(form),
+              TwilioSignatures.HEADER, signature);
         } catch (IOException e) {
           recorder.errors++;
           break;
         }
-        if (r.statusCode() != 200 || !r.body().contains("<Response")) {
+        if (r.status() != 200 || !r.body().contains("<Response")) {
           recorder.errors++;
           break;
         }
@@ -637,7 +657,7 @@ final class LoadGenerator {
   }
 
   /** The same script as WeChat text messages from one follower, signed (and encrypted if set). */
-  private void wechatConversation(long deadline, Recorder recorder) throws Exception {
+  private void wechatConversation(Http1Connection http, long deadline, Recorder recorder) throws Exception {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String openId = "o-load-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     WxCryptUtil crypt =
@@ -676,21 +696,15 @@ final class LoadGenerator {
               + ctx.getEncrypt() + "]]></Encrypt></xml>";
         }
         long t0 = recorder.pacer.measureFrom();
-        HttpResponse<String> r;
+        Http1Connection.Response r;
         try {
-          r = http.send(
-              HttpRequest.newBuilder(base.resolve(WECHAT_PATH + "?" + query))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Content-Type", "text/xml; charset=UTF-8")
-                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          r = http.post(WECHAT_PATH + "?" + query, "text/xml; charset=UTF-8", body);
         } catch (IOException e) {
           recorder.errors++;
           break;
         }
         // a passive reply (XML) or "success" when the answer goes out later through the API
-        if (r.statusCode() != 200 || !(r.body().contains("<xml") || r.body().equals("success"))) {
+        if (r.status() != 200 || !(r.body().contains("<xml") || r.body().equals("success"))) {
           recorder.errors++;
           break;
         }
@@ -716,14 +730,11 @@ final class LoadGenerator {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private void liveness(long deadline, Recorder recorder) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/actuator/health/liveness")).timeout(Duration.ofSeconds(30)).build();
+  private void liveness(Http1Connection http, long deadline, Recorder recorder) {
     while (System.nanoTime() < deadline) {
       long t0 = System.nanoTime();
       try {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
+        if (http.get(LIVENESS_PATH).status() == 200) {
           recorder.ok(t0);
         } else {
           recorder.errors++;

@@ -3,21 +3,12 @@ package org.linli.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,16 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class OpenModelLoadRunTest {
 
-  private HttpServer server;
-  private ExecutorService executor;
+  private StubNode node;
   /** Per chat message the stub answered: when it arrived and when the answer was written (nanoTime). */
-  private final List<long[]> answered = Collections.synchronizedList(new ArrayList<>());
+  private List<long[]> answered;
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.stop(0);
-      executor.close();
+    if (node != null) {
+      node.close();
     }
   }
 
@@ -147,30 +136,8 @@ class OpenModelLoadRunTest {
 
   /** Web chat that answers after {@code delay}, and a liveness probe that answers at once. */
   private URI stubNode(Duration delay) throws IOException {
-    executor = Executors.newVirtualThreadPerTaskExecutor();
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(executor);
-    server.createContext("/api/chat/messages", exchange -> {
-      long arrived = System.nanoTime();
-      exchange.getRequestBody().readAllBytes();
-      try {
-        Thread.sleep(delay); // the slow node itself
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      answered.add(new long[] {arrived, System.nanoTime()});
-      respond(exchange, "{\"conversationId\":\"c-1\",\"reply\":\"您好\"}");
-    });
-    server.createContext("/actuator/health/liveness", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
-    server.start();
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-  }
-
-  private static void respond(HttpExchange exchange, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
+    node = new StubNode(delay, Duration.ZERO);
+    answered = node.answered;
+    return node.uri();
   }
 }

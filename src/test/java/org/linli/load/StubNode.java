@@ -1,0 +1,82 @@
+package org.linli.load;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A node that answers web chat after a fixed delay and the liveness probe after another, for load
+ * runs whose figures must be known. Records, per chat message, when it arrived and when the
+ * answer was written.
+ */
+final class StubNode implements AutoCloseable {
+
+  /** Per chat message answered: arrival and answer, {@code System.nanoTime()}. */
+  final List<long[]> answered = Collections.synchronizedList(new ArrayList<>());
+
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final HttpServer server;
+
+  StubNode(Duration chatDelay, Duration livenessDelay) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(executor);
+    server.createContext("/api/chat/messages", exchange -> {
+      long arrived = System.nanoTime();
+      exchange.getRequestBody().readAllBytes();
+      sleep(chatDelay); // the slow node itself
+      answered.add(new long[] {arrived, System.nanoTime()});
+      respond(exchange, "{\"conversationId\":\"c-1\",\"reply\":\"您好\"}");
+    });
+    server.createContext("/actuator/health/liveness", exchange -> {
+      sleep(livenessDelay);
+      respond(exchange, "{\"status\":\"UP\"}");
+    });
+    server.start();
+  }
+
+  URI uri() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+  }
+
+  /** For a JVM of its own: prints the port, then serves (chat at once, liveness after a second). */
+  public static void main(String[] args) throws IOException {
+    StubNode node = new StubNode(Duration.ZERO, Duration.ofSeconds(1));
+    System.out.println(node.server.getAddress().getPort());
+    System.out.flush();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.close();
+  }
+
+  private static void sleep(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void respond(HttpExchange exchange, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+}
