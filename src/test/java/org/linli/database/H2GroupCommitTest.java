@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,13 +52,7 @@ class H2GroupCommitTest {
 
   @Test
   void aCommittedTransactionIsInTheFileWhenCommitReturns() throws Exception {
-    try (Connection c = durable.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.executeUpdate("insert into note values (1, '停水通知')");
-      }
-      c.commit();
-    }
+    insertInTransaction(durable, 1, "停水通知", Connection::commit);
     assertThat(notesInCopyOfFile()).containsExactly("停水通知");
   }
 
@@ -73,26 +68,14 @@ class H2GroupCommitTest {
 
   @Test
   void switchingBackToAutoCommitCommitsDurably() throws Exception {
-    try (Connection c = durable.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.executeUpdate("insert into note values (3, '电梯维修')");
-      }
-      c.setAutoCommit(true);
-    }
+    insertInTransaction(durable, 3, "电梯维修", c -> c.setAutoCommit(true));
     assertThat(notesInCopyOfFile()).containsExactly("电梯维修");
   }
 
   @Test
   void withoutTheGroupCommitTheSameCommitIsNotYetInTheFile() throws Exception {
     // the control: proves the copy shows what a killed process would have lost
-    try (Connection c = hikari.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.executeUpdate("insert into note values (4, '丢失')");
-      }
-      c.commit();
-    }
+    insertInTransaction(hikari, 4, "丢失", Connection::commit);
     assertThat(notesInCopyOfFile()).isEmpty();
   }
 
@@ -132,6 +115,22 @@ class H2GroupCommitTest {
       try (Connection c = new H2GroupCommit(eager).getConnection()) {
         assertThat(java.lang.reflect.Proxy.isProxyClass(c.getClass())).isFalse();
       }
+    }
+  }
+
+  interface TransactionEnd {
+    void end(Connection c) throws SQLException;
+  }
+
+  private static void insertInTransaction(DataSource ds, int id, String text, TransactionEnd end) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (var s = c.prepareStatement("insert into note values (?, ?)")) {
+        s.setInt(1, id);
+        s.setString(2, text);
+        s.executeUpdate();
+      }
+      end.end(c);
     }
   }
 
