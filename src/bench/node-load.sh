@@ -2,7 +2,7 @@
 # One node, one mixed load run, and the CPU each conversation turn cost the node: the figures in
 # docs/performance.md come from this script.
 #
-#   src/bench/node-load.sh [--db h2|postgres] [--residents 200] [--duration 30] [--warmup 120] [--rate R] [--jar src/target/linli.jar] [-- node options]
+#   src/bench/node-load.sh [--db h2|postgres] [--residents 200] [--duration 30] [--warmup 120] [--rate R] [--jar src/target/linli.jar] [--node-jvm OPTION]... [-- node options]
 #
 # It starts the packaged service on port 8080 with test secrets and the per-resident rate limits
 # off (a load run is a flood), warms it up with a short run at 50 residents, then runs
@@ -17,7 +17,8 @@
 # residents together, latency counted from each message's scheduled time; see docs/performance.md);
 # the warm-up stays a closed loop. The issue's target: --residents 200 --rate 500.
 #
-# Options after `--` go to the node, e.g. `-- --linli.http.concurrent-turns=0` to compare a setting.
+# Options after `--` go to the node, e.g. `-- --linli.http.concurrent-turns=0` to compare a setting;
+# --node-jvm adds one option to the node's JVM (not the generator's), e.g. `--node-jvm -Xlog:gc:gc.log`.
 #
 # --db postgres uses the server on 127.0.0.1:5432 (user postgres, trust authentication) and a
 # database `linli_bench` that the script drops and creates again. Linux only (/proc).
@@ -25,7 +26,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DB=h2 RESIDENTS=200 DURATION=30 WARMUP=120 GENERATOR_WARMUP=20 RATE="" JAR=src/target/linli.jar
-EXTRA_NODE_ARGS=()
+EXTRA_NODE_ARGS=() NODE_JVM=(-Xmx1g)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
@@ -34,6 +35,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --jar) JAR=$2; shift 2 ;;
+    --node-jvm) NODE_JVM+=("$2"); shift 2 ;;
     --) shift; EXTRA_NODE_ARGS=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -71,7 +73,7 @@ elif [[ "$DB" != h2 ]]; then
   echo "--db must be h2 or postgres" >&2; exit 2
 fi
 
-"$JAVA" -Xmx1g -jar "$JAR" "${NODE_ARGS[@]}" ${EXTRA_NODE_ARGS[@]+"${EXTRA_NODE_ARGS[@]}"} >"$WORK/node.log" 2>&1 &
+"$JAVA" "${NODE_JVM[@]}" -jar "$JAR" "${NODE_ARGS[@]}" ${EXTRA_NODE_ARGS[@]+"${EXTRA_NODE_ARGS[@]}"} >"$WORK/node.log" 2>&1 &
 NODE=$!
 trap 'kill $NODE 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do

@@ -25,7 +25,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * delay for H2's own background writer and makes every commit durable through {@link GroupCommit}:
  * {@code commit()}, the commit of {@code setAutoCommit(true)}, and each statement run in
  * auto-commit mode return only once a flush that started after them has finished. Turns that commit
- * while a flush runs share the next one.
+ * while a flush runs share the next one. A transaction that changed nothing (no row written or
+ * locked) does not cause a flush: it waits only for the commits it may have read to be written.
  *
  * <p>Connections to a database whose store writes at every commit anyway (write delay 0), to an
  * in-memory database, and to anything that is not an embedded H2 database are handed out
@@ -58,13 +59,23 @@ final class H2GroupCommit extends DelegatingDataSource {
     return group.flushes();
   }
 
+  /** Commits that waited for a flush so far. */
+  long commits() {
+    return group.commits();
+  }
+
+  /** Time spent in flushes so far, in seconds. */
+  double flushSeconds() {
+    return group.flushSeconds();
+  }
+
   private Connection durable(Connection connection) throws SQLException {
     MVStore store = storeOf(connection);
     if (store == null || store.getFileStore() == null || store.getAutoCommitDelay() == 0) {
       return connection;
     }
     return (Connection) Proxy.newProxyInstance(
-        H2GroupCommit.class.getClassLoader(), new Class<?>[] {Connection.class}, new DurableConnection(connection));
+        H2GroupCommit.class.getClassLoader(), new Class<?>[] {Connection.class}, new DurableConnection(connection, store));
   }
 
   /** The MVStore behind an embedded H2 connection, else null. */
@@ -79,18 +90,19 @@ final class H2GroupCommit extends DelegatingDataSource {
     return store == null ? null : store.getMvStore();
   }
 
-  private void flush(Connection connection) throws SQLException {
-    MVStore store = storeOf(connection);
-    if (store != null) {
-      group.awaitDurable(store::commit);
-    }
+  /** The connection's transaction has changed something (a row lock counts). */
+  private static boolean wrote(Connection connection) throws SQLException {
+    return connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+        && session.hasPendingTransaction();
   }
 
   private final class DurableConnection implements InvocationHandler {
     private final Connection target;
+    private final MVStore store;
 
-    DurableConnection(Connection target) {
+    DurableConnection(Connection target, MVStore store) {
       this.target = target;
+      this.store = store;
     }
 
     @Override
@@ -107,19 +119,28 @@ final class H2GroupCommit extends DelegatingDataSource {
       }
       boolean committing =
           name.equals("commit") || (name.equals("setAutoCommit") && (Boolean) args[0] && !target.getAutoCommit());
-      Object result = call(target, method, args);
       if (committing) {
-        flush(target);
-      } else if (STATEMENT_FACTORIES.contains(name) && target.getAutoCommit()) {
+        return commit(method, args);
+      }
+      Object result = call(target, method, args);
+      if (STATEMENT_FACTORIES.contains(name) && target.getAutoCommit()) {
         // each statement commits on its own: it is durable when it returns
         Statement statement = (Statement) result;
         return Proxy.newProxyInstance(
             H2GroupCommit.class.getClassLoader(), new Class<?>[] {method.getReturnType()},
             (p, m, a) -> {
-              Object r = call(statement, m, a);
-              if (WRITES.contains(m.getName()) && target.getAutoCommit()) {
-                flush(target);
+              if (!WRITES.contains(m.getName()) || !target.getAutoCommit()) {
+                return call(statement, m, a);
               }
+              group.committing();
+              Object r;
+              try {
+                r = call(statement, m, a);
+              } catch (Throwable e) {
+                group.commitFailed();
+                throw e;
+              }
+              group.awaitDurable(store::commit);
               return r;
             });
       } else if (name.equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
@@ -127,6 +148,28 @@ final class H2GroupCommit extends DelegatingDataSource {
       } else if (name.equals("isWrapperFor") && ((Class<?>) args[0]).isInstance(proxy)) {
         return true;
       }
+      return result;
+    }
+
+    /**
+     * A transaction that wrote waits for a flush after its commit; one that only read waits for
+     * the commits it may have seen, usually without a write of its own.
+     */
+    private Object commit(Method method, Object[] args) throws Throwable {
+      if (!wrote(target)) {
+        Object result = call(target, method, args);
+        group.awaitSeen(store::commit);
+        return result;
+      }
+      group.committing();
+      Object result;
+      try {
+        result = call(target, method, args);
+      } catch (Throwable e) {
+        group.commitFailed();
+        throw e;
+      }
+      group.awaitDurable(store::commit);
       return result;
     }
   }

@@ -3,6 +3,7 @@ package org.linli.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * What the embedded database has committed is in its file when the commit returns, although H2
@@ -105,6 +109,55 @@ class H2GroupCommitTest {
     }
     assertThat(notesInCopyOfFile()).hasSize(commits);
     assertThat(durable.flushes()).isBetween(1L, (long) commits + 1);
+  }
+
+  @Test
+  void aTransactionThatOnlyReadsEndsWithoutAFileWrite() throws Exception {
+    insertInTransaction(durable, 1, "停水通知", Connection::commit);
+    long flushes = durable.flushes();
+    try (Connection c = durable.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select text from note")) {
+        assertThat(r.next()).isTrue();
+      }
+      c.commit();
+    }
+    assertThat(durable.flushes()).isEqualTo(flushes);
+
+    // a row locked for update counts as a write
+    try (Connection c = durable.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select text from note where id = 1 for update")) {
+        assertThat(r.next()).isTrue();
+      }
+      c.commit();
+    }
+    assertThat(durable.flushes()).isEqualTo(flushes + 1);
+  }
+
+  @Test
+  void theWritesAndTheCommitsTheyCoveredAreMetrics() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ObjectProvider<DataSource> provider = new StaticListableBeanFactory(Map.of("dataSource", durable))
+        .getBeanProvider(DataSource.class);
+    new DatabaseConfiguration().groupCommitMetrics(provider).bindTo(registry);
+    double before = registry.get("linli.database.durable.commits").functionCounter().count();
+
+    insertInTransaction(durable, 1, "停水通知", Connection::commit);
+    insertInTransaction(durable, 2, "恢复供水", Connection::commit);
+
+    assertThat(registry.get("linli.database.durable.commits").functionCounter().count()).isEqualTo(before + 2);
+    assertThat(registry.get("linli.database.flushes").functionCounter().count()).isGreaterThanOrEqualTo(2);
+    assertThat(registry.get("linli.database.flush.seconds").functionCounter().count()).isPositive();
+  }
+
+  @Test
+  void withoutTheGroupCommitThereAreNoFlushMetrics() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ObjectProvider<DataSource> provider = new StaticListableBeanFactory(Map.of("dataSource", hikari))
+        .getBeanProvider(DataSource.class);
+    new DatabaseConfiguration().groupCommitMetrics(provider).bindTo(registry);
+    assertThat(registry.find("linli.database.flushes").meters()).isEmpty();
   }
 
   @Test
