@@ -132,16 +132,7 @@ final class H2GroupCommit extends DelegatingDataSource {
               if (!WRITES.contains(m.getName()) || !target.getAutoCommit()) {
                 return call(statement, m, a);
               }
-              group.committing();
-              Object r;
-              try {
-                r = call(statement, m, a);
-              } catch (Throwable e) {
-                group.commitFailed();
-                throw e;
-              }
-              group.awaitDurable(store::commit);
-              return r;
+              return durably(() -> call(statement, m, a));
             });
       } else if (name.equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
         return proxy;
@@ -161,10 +152,15 @@ final class H2GroupCommit extends DelegatingDataSource {
         group.awaitSeen(store::commit);
         return result;
       }
+      return durably(() -> call(target, method, args));
+    }
+
+    /** Runs a commit that wrote (announced before it, so readers wait for it), then its flush. */
+    private Object durably(Invocation commit) throws Throwable {
       group.committing();
       Object result;
       try {
-        result = call(target, method, args);
+        result = commit.call();
       } catch (Throwable e) {
         group.commitFailed();
         throw e;
@@ -172,6 +168,10 @@ final class H2GroupCommit extends DelegatingDataSource {
       group.awaitDurable(store::commit);
       return result;
     }
+  }
+
+  private interface Invocation {
+    Object call() throws Throwable;
   }
 
   private static Object call(Object target, Method method, Object[] args) throws Throwable {
