@@ -70,38 +70,34 @@ final class H2GroupCommit extends DelegatingDataSource {
   }
 
   private Connection durable(Connection connection) throws SQLException {
-    MVStore store = storeOf(connection);
-    if (store == null || store.getFileStore() == null || store.getAutoCommitDelay() == 0) {
+    SessionLocal session = sessionOf(connection);
+    var store = session == null ? null : session.getDatabase().getStore();
+    MVStore mvStore = store == null ? null : store.getMvStore();
+    if (mvStore == null || mvStore.getFileStore() == null || mvStore.getAutoCommitDelay() == 0) {
       return connection;
     }
     return (Connection) Proxy.newProxyInstance(
-        H2GroupCommit.class.getClassLoader(), new Class<?>[] {Connection.class}, new DurableConnection(connection, store));
+        H2GroupCommit.class.getClassLoader(), new Class<?>[] {Connection.class},
+        new DurableConnection(connection, session, mvStore));
   }
 
-  /** The MVStore behind an embedded H2 connection, else null. */
-  static MVStore storeOf(Connection connection) throws SQLException {
+  /** The session of an embedded H2 connection, else null. */
+  private static SessionLocal sessionOf(Connection connection) throws SQLException {
     if (!connection.isWrapperFor(JdbcConnection.class)) {
       return null;
     }
-    if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-      return null; // a client of an H2 server: the server decides when it writes
-    }
-    var store = session.getDatabase().getStore();
-    return store == null ? null : store.getMvStore();
-  }
-
-  /** The connection's transaction has changed something (a row lock counts). */
-  private static boolean wrote(Connection connection) throws SQLException {
-    return connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
-        && session.hasPendingTransaction();
+    // a client of an H2 server has a remote session: the server decides when it writes
+    return connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session ? session : null;
   }
 
   private final class DurableConnection implements InvocationHandler {
     private final Connection target;
+    private final SessionLocal session;
     private final MVStore store;
 
-    DurableConnection(Connection target, MVStore store) {
+    DurableConnection(Connection target, SessionLocal session, MVStore store) {
       this.target = target;
+      this.session = session;
       this.store = store;
     }
 
@@ -147,7 +143,8 @@ final class H2GroupCommit extends DelegatingDataSource {
      * the commits it may have seen, usually without a write of its own.
      */
     private Object commit(Method method, Object[] args) throws Throwable {
-      if (!wrote(target)) {
+      // the transaction changed something (a row lock counts)
+      if (!session.hasPendingTransaction()) {
         Object result = call(target, method, args);
         group.awaitSeen(store::commit);
         return result;
