@@ -239,10 +239,13 @@ class ConversationStore {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             // the next number in the conversation, in the same statement (the caller holds the
-            // conversation's row lock, so no other message of it is being added)
+            // conversation's row lock, so no other message of it is being added). The last number
+            // is read as the first row of uq_message_seq backwards: H2 reads every message of the
+            // conversation for max(seq) (100 us at 1,000 messages, against 2 us)
             "insert into message (conversation_id, seq, direction, author, channel, external_id,"
                 + " reply_to, " + MessageTextCodec.COLUMN + ", intent, confidence, sources, options, created_at)"
-                + " values (?, (select coalesce(max(m.seq), 0) + 1 from message m where m.conversation_id = ?),"
+                + " values (?, coalesce((select m.seq from message m where m.conversation_id = ?"
+                + " order by m.conversation_id desc, m.seq desc fetch first row only), 0) + 1,"
                 + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             conversationId,

@@ -83,6 +83,30 @@ abstract class ConversationPersistenceContract {
   }
 
   @Test
+  void interleavedConversationsEachNumberTheirOwnMessagesInOrder() {
+    List<String> questions = List.of("高龄津贴怎么申请", "低保怎么申请", "医保怎么报销");
+    String a = null;
+    String b = null;
+    for (String question : questions) {
+      a = conversations.handle(message(Channel.WEB, a, null, question)).conversationId();
+      b = conversations.handle(message(Channel.WEB, b, null, "B " + question)).conversationId();
+    }
+
+    for (String id : List.of(a, b)) {
+      List<Integer> numbers =
+          jdbc.sql("select seq from message where conversation_id = ? order by id")
+              .param(id)
+              .query(Integer.class)
+              .list();
+      assertThat(numbers).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+    assertThat(conversations.history(b).orElseThrow().messages())
+        .filteredOn(m -> m.direction().equals("in"))
+        .extracting(ConversationHistory.Entry::text)
+        .containsExactly("B 高龄津贴怎么申请", "B 低保怎么申请", "B 医保怎么报销");
+  }
+
+  @Test
   void aRetriedMessageIsAnsweredFromTheStoreWithoutASecondTurn() {
     String externalId = "retry-" + System.nanoTime();
     TurnOutcome first = conversations.handle(message(Channel.SMS, null, externalId, "医保怎么报销"));
