@@ -99,10 +99,10 @@ class WeChatController {
    */
   private String rateLimited(WeChatProtocol.Inbound inbound) {
     var m = inbound.message();
-    if (m.getFromUser() == null || "event".equalsIgnoreCase(m.getMsgType())) {
+    if (m.fromUser() == null || "event".equalsIgnoreCase(m.msgType())) {
       return null;
     }
-    RateLimiter.Verdict verdict = rateLimiter.tryConsume("resident:wechat:" + m.getFromUser());
+    RateLimiter.Verdict verdict = rateLimiter.tryConsume("resident:wechat:" + m.fromUser());
     if (verdict.allowed()) {
       return null;
     }

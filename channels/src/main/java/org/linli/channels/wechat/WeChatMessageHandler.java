@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import me.chanjar.weixin.common.api.WxConsts;
-import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.linli.channels.ChannelMessages;
 import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationPort;
@@ -76,24 +75,24 @@ final class WeChatMessageHandler implements AutoCloseable {
    *     it got here: WeChat's clock started when it sent the request, so that much less of the
    *     passive budget is left for the turn
    */
-  Answer handle(WxMpXmlMessage m, Duration waited) {
+  Answer handle(WeChatXml.Message m, Duration waited) {
     Duration budget = properties.passiveBudget().minus(waited);
-    String openId = m.getFromUser();
+    String openId = m.fromUser();
     Instant at = clock.instant();
-    String type = m.getMsgType().toLowerCase(Locale.ROOT);
+    String type = m.msgType().toLowerCase(Locale.ROOT);
     if (WxConsts.XmlMsgType.EVENT.equals(type)) {
       return event(m, openId, at, budget);
     }
-    String msgId = m.getMsgId() == null ? eventId(m) : String.valueOf(m.getMsgId());
+    String msgId = m.msgId() == null ? eventId(m) : String.valueOf(m.msgId());
     return switch (type) {
       case WxConsts.XmlMsgType.TEXT -> {
-        String text = m.getContent() == null ? "" : m.getContent().strip();
+        String text = m.content() == null ? "" : m.content().strip();
         yield text.isEmpty()
             ? unsupported(openId, at)
             : turn(openId, msgId, cap(text), null, at, budget);
       }
       case WxConsts.XmlMsgType.VOICE -> {
-        String said = m.getRecognition() == null ? "" : m.getRecognition().strip();
+        String said = m.recognition() == null ? "" : m.recognition().strip();
         log.info("event=wechat_voice recognised={}", !said.isEmpty());
         if (said.isEmpty()) {
           store.inbound(openId, at);
@@ -108,11 +107,11 @@ final class WeChatMessageHandler implements AutoCloseable {
               msgId,
               ChannelMessages.get(ZH, "wechat.image.text"),
               new WeChatStore.Evidence(
-                  null, msgId, "image", m.getMediaId(), m.getPicUrl(), null, null, null, null, at),
+                  null, msgId, "image", m.mediaId(), m.picUrl(), null, null, null, null, at),
               at,
               budget);
       case WxConsts.XmlMsgType.LOCATION -> {
-        String label = m.getLabel() == null || m.getLabel().isBlank() ? "" : m.getLabel().strip();
+        String label = m.label() == null || m.label().isBlank() ? "" : m.label().strip();
         String text =
             label.isEmpty()
                 ? ChannelMessages.get(ZH, "wechat.location.text", "").strip()
@@ -127,9 +126,9 @@ final class WeChatMessageHandler implements AutoCloseable {
                 "location",
                 null,
                 null,
-                m.getLocationX(),
-                m.getLocationY(),
-                m.getScale(),
+                m.locationX(),
+                m.locationY(),
+                m.scale(),
                 label.isEmpty() ? null : label,
                 at),
             at,
@@ -139,8 +138,8 @@ final class WeChatMessageHandler implements AutoCloseable {
     };
   }
 
-  private Answer event(WxMpXmlMessage m, String openId, Instant at, Duration budget) {
-    String event = m.getEvent() == null ? "" : m.getEvent().toLowerCase(Locale.ROOT);
+  private Answer event(WeChatXml.Message m, String openId, Instant at, Duration budget) {
+    String event = m.event() == null ? "" : m.event().toLowerCase(Locale.ROOT);
     log.info("event=wechat_event kind={}", event);
     return switch (event) {
       case "subscribe" -> {
@@ -153,7 +152,7 @@ final class WeChatMessageHandler implements AutoCloseable {
         yield new Answer.Success();
       }
       case "click" ->
-          WeChatMenu.token(m.getEventKey())
+          WeChatMenu.token(m.eventKey())
               .map(token -> turn(openId, eventId(m), token, null, at, budget))
               .orElseGet(
                   () -> {
@@ -275,8 +274,8 @@ final class WeChatMessageHandler implements AutoCloseable {
    * Events carry no MsgId: WeChat's advice is FromUserName + CreateTime. Hashed, so that the
    * stored external id does not reveal the openid.
    */
-  static String eventId(WxMpXmlMessage m) {
-    String raw = m.getFromUser() + "|" + m.getCreateTime() + "|" + m.getEvent() + "|" + m.getEventKey();
+  static String eventId(WeChatXml.Message m) {
+    String raw = m.fromUser() + "|" + m.createTime() + "|" + m.event() + "|" + m.eventKey();
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));

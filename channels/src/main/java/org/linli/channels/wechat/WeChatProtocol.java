@@ -1,10 +1,8 @@
 package org.linli.channels.wechat;
 
-import com.thoughtworks.xstream.XStreamException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,17 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Locale;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.common.util.crypto.SHA1;
-import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
-import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * The official-account server protocol: signatures, the body limit, safe XML parsing, decryption
@@ -64,7 +55,7 @@ final class WeChatProtocol {
   }
 
   /** A message read from a request, and whether its reply must be encrypted. */
-  record Inbound(WxMpXmlMessage message, boolean encrypted) {}
+  record Inbound(WeChatXml.Message message, boolean encrypted) {}
 
   /** The plain signature over token, timestamp and nonce (GET verification and every POST). */
   boolean validSignature(String signature, String timestamp, String nonce) {
@@ -154,13 +145,13 @@ final class WeChatProtocol {
 
   /** A passive text reply, encrypted when the message came encrypted. */
   String reply(Inbound inbound, String text) {
-    WxMpXmlOutMessage out =
-        WxMpXmlOutMessage.TEXT()
-            .content(text)
-            .fromUser(inbound.message().getToUser())
-            .toUser(inbound.message().getFromUser())
-            .build();
-    return inbound.encrypted() ? out.toEncryptedXml(config) : out.toXml();
+    String xml =
+        WeChatXml.textReply(
+            inbound.message().fromUser(),
+            inbound.message().toUser(),
+            clock.instant().getEpochSecond(),
+            text);
+    return inbound.encrypted() ? new WxMpCryptUtil(config).encrypt(xml) : xml;
   }
 
   /**
@@ -174,39 +165,31 @@ final class WeChatProtocol {
     }
   }
 
-  private static WxMpXmlMessage parse(String xml) {
+  private static WeChatXml.Message parse(String xml) {
+    WeChatXml.Message message;
     try {
-      WxMpXmlMessage message = WxMpXmlMessage.fromXml(xml);
-      if (message == null || isEmpty(message.getFromUser()) || isEmpty(message.getMsgType())) {
-        throw new Rejected(400, "incomplete_message");
-      }
-      return message;
-    } catch (XStreamException | WxRuntimeException e) {
-      // XStream raises unchecked ConversionException / StreamException on malformed XML
-      throw new Rejected(400, "malformed_xml");
+      message = WeChatXml.message(xml);
+    } catch (WeChatXml.Malformed e) {
+      throw new Rejected(400, e.getMessage());
     }
+    if (isEmpty(message.fromUser()) || isEmpty(message.msgType())) {
+      throw new Rejected(400, "incomplete_message");
+    }
+    return message;
   }
 
-  /** The Encrypt element of a compatible or safe mode envelope, read with DTDs disallowed. */
+  /** The Encrypt element of a compatible or safe mode envelope. */
   private static String encryptPart(String xml) {
+    String encrypt;
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setExpandEntityReferences(false);
-      factory.setXIncludeAware(false);
-      Document document =
-          factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-      NodeList nodes = document.getDocumentElement().getElementsByTagName("Encrypt");
-      if (nodes.getLength() == 0 || isEmpty(nodes.item(0).getTextContent())) {
-        throw new Rejected(400, "no_encrypt_element");
-      }
-      return nodes.item(0).getTextContent().strip();
-    } catch (Rejected e) {
-      throw e;
-    } catch (Exception e) {
-      throw new Rejected(400, "malformed_xml");
+      encrypt = WeChatXml.fields(xml).get("Encrypt");
+    } catch (WeChatXml.Malformed e) {
+      throw new Rejected(400, e.getMessage());
     }
+    if (encrypt == null || encrypt.isBlank()) {
+      throw new Rejected(400, "no_encrypt_element");
+    }
+    return encrypt.strip();
   }
 
   private static boolean constantTimeEquals(String expected, String given) {

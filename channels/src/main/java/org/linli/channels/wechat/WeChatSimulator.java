@@ -48,11 +48,11 @@ public final class WeChatSimulator {
   public static String textXml(String openId, String text, long msgId) {
     return "<xml><ToUserName><![CDATA[gh_linli]]></ToUserName>"
         + "<FromUserName>"
-        + cdata(openId)
+        + WeChatXml.cdata(openId)
         + "</FromUserName><CreateTime>"
         + Instant.now().getEpochSecond()
         + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content>"
-        + cdata(text)
+        + WeChatXml.cdata(text)
         + "</Content><MsgId>"
         + msgId
         + "</MsgId></xml>";
@@ -78,7 +78,7 @@ public final class WeChatSimulator {
       nonce = ctx.getNonce();
       body =
           "<xml><ToUserName><![CDATA[gh_linli]]></ToUserName><Encrypt>"
-              + cdata(ctx.getEncrypt())
+              + WeChatXml.cdata(ctx.getEncrypt())
               + "</Encrypt></xml>";
       query.append("&encrypt_type=aes&msg_signature=").append(ctx.getSignature());
     } else {
@@ -151,9 +151,5 @@ public final class WeChatSimulator {
     byte[] b = new byte[n];
     RANDOM.nextBytes(b);
     return b;
-  }
-
-  private static String cdata(String s) {
-    return "<![CDATA[" + s.replace("]]>", "]]]]><![CDATA[>") + "]]>";
   }
 }
