@@ -21,7 +21,8 @@
 # --node-jvm adds one option to the node's JVM (not the generator's), e.g. `--node-jvm -Xlog:gc:gc.log`.
 #
 # --db postgres uses the server on 127.0.0.1:5432 (user postgres, trust authentication) and a
-# database `linli_bench` that the script drops and creates again. Linux only (/proc).
+# database `linli_bench` that the script drops and creates again, and also reports the CPU the
+# server's processes used per turn when they run on this machine. Linux only (/proc).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -92,6 +93,24 @@ cpu_of() { # prints "<epoch seconds> <cpu ticks>" once a second while process $1
   done
 }
 cpu_of $NODE >"$WORK/node.cpu" &
+if [[ "$DB" == postgres ]]; then
+  # the database server's CPU: the postmaster, the CPU of its children that have ended (counted
+  # in its own record), and that of its live children (one per pooled connection)
+  server_cpu() {
+    local pm=$1
+    while kill -0 "$pm" 2>/dev/null && kill -0 "$NODE" 2>/dev/null; do
+      local ticks
+      ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat" 2>/dev/null || echo 0)
+      for child in $(pgrep -P "$pm"); do
+        ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0) ))
+      done
+      echo "$(date +%s.%N) $ticks"
+      sleep 1
+    done
+  }
+  POSTMASTER=$(pgrep -o -x postgres || true)
+  [[ -n "$POSTMASTER" ]] && server_cpu "$POSTMASTER" >"$WORK/database.cpu" &
+fi
 load --residents "$RESIDENTS" --duration "${DURATION}s" --warmup "${GENERATOR_WARMUP}s" "${RATE_ARGS[@]}" 2>&1 \
   | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done >"$WORK/load.out" &
 LOADER=$!
@@ -135,11 +154,11 @@ liveness_window = (liveness_start + 2, liveness_start + duration - 1)
 probes = float(re.search(r"throughput=([\d.]+)", next(l for l in out if " liveness " in l)).group(1))
 
 node_turn = None
-for name in ("node", "generator"):
+for name, label in (("node", "node"), ("generator", "generator"), ("database", "database server")):
     cores = cpu_rate(name, *turn_window)
     if cores is None or turns == 0:
         continue
-    print(f"{name}: {cores:.2f} cores during the turn phase, {1000 * cores / turns:.2f} ms CPU per turn")
+    print(f"{label}: {cores:.2f} cores during the turn phase, {1000 * cores / turns:.2f} ms CPU per turn")
     if name == "node":
         node_turn = 1000 * cores / turns
 # The machine's speed moves (a shared virtual machine: the same build measured 2.6 and 6.0 ms per
