@@ -70,9 +70,17 @@ class JdbcWeChatStore implements WeChatStore {
   @Override
   public void inbound(String openId, Instant at) {
     String hash = hash(openId);
-    ensureContact(hash, at);
+    // one statement for a follower already known (every message but the first)
+    if (openWindow(hash, at) == 0) {
+      ensureContact(hash, at);
+      openWindow(hash, at);
+    }
+  }
+
+  /** Rows changed: none for a follower not yet known, or when a later message opened it already. */
+  private int openWindow(String hash, Instant at) {
     // A late-arriving retry never moves the window back.
-    jdbc.sql(
+    return jdbc.sql(
             "update wechat_contact set last_inbound_at = ?, sent_since_inbound = 0, updated_at = ?"
                 + " where openid_hash = ? and (last_inbound_at is null or last_inbound_at < ?)")
         .params(utc(at), utc(at), hash, utc(at))

@@ -83,6 +83,19 @@ class WeChatSenderTest extends WeChatTestBase {
   }
 
   @Test
+  void aLateRetryOfAnOlderMessageNeitherMovesTheWindowBackNorRefillsTheQuota() {
+    String openId = newOpenId();
+    CustomerServiceWindow small = new CustomerServiceWindow(store, Duration.ofHours(48), 2, clock);
+    store.inbound(openId, clock.instant());
+    store.sent(openId, clock.instant());
+
+    store.inbound(openId, clock.instant().minus(Duration.ofHours(47)));
+
+    assertThat(small.status(openId).remaining()).isEqualTo(1);
+    assertThat(small.status(openId).closesAt()).isAfter(clock.instant().plus(Duration.ofHours(47)));
+  }
+
+  @Test
   void nothingIsSentToSomeoneWhoUnfollowed() {
     String openId = newOpenId();
     store.inbound(openId, clock.instant());
