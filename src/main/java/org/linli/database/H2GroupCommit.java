@@ -143,7 +143,7 @@ final class H2GroupCommit extends DelegatingDataSource {
      * the commits it may have seen, usually without a write of its own.
      */
     private Object commit(Method method, Object[] args) throws Throwable {
-      // the transaction changed something (a row lock counts)
+      // hasPendingTransaction: the transaction changed something (a row lock counts)
       if (!session.hasPendingTransaction()) {
         Object result = call(target, method, args);
         group.awaitSeen(store::commit);

@@ -3,6 +3,7 @@ package org.linli.channels.wechat;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -152,28 +153,28 @@ final class WeChatXml {
   }
 
   private static Long whole(Map<String, String> fields, String name) throws Malformed {
-    String value = fields.get(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw new Malformed("malformed_xml");
-    }
+    return number(fields, name, Long::valueOf);
   }
 
   private static Double decimal(Map<String, String> fields, String name) throws Malformed {
+    return number(fields, name, s -> {
+      double d = Double.parseDouble(s);
+      if (!Double.isFinite(d)) {
+        throw new NumberFormatException("not a finite number: " + s);
+      }
+      return d;
+    });
+  }
+
+  /** A numeric field, null when absent or blank; anything else that does not parse is malformed. */
+  private static <T> T number(Map<String, String> fields, String name, Function<String, T> parse)
+      throws Malformed {
     String value = fields.get(name);
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      double d = Double.parseDouble(value.strip());
-      if (!Double.isFinite(d)) {
-        throw new Malformed("malformed_xml");
-      }
-      return d;
+      return parse.apply(value.strip());
     } catch (NumberFormatException e) {
       throw new Malformed("malformed_xml");
     }
