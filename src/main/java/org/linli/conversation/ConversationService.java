@@ -368,10 +368,9 @@ class ConversationService implements ConversationPort {
     if (message.residentAddress() != null && !message.residentAddress().isBlank()) {
       // Channels that know the resident (phone number, openid) register them, so that staff
       // replies and case notices can reach them later, and continue the resident's recent
-      // conversation on that channel; the resident row lock makes two first messages arriving at
+      // conversation on that channel; the identity's row lock makes two first messages arriving at
       // once share one conversation.
-      residentId = residents.residentFor(identityKind(message.channel()), message.residentAddress());
-      store.lockResident(residentId);
+      residentId = residents.lockedResidentFor(identityKind(message.channel()), message.residentAddress());
       Optional<ConversationStore.ConversationRow> recent =
           store.lockLatestOf(residentId, message.channel(), now.minus(properties.idleTimeout()));
       if (recent.isPresent()) {

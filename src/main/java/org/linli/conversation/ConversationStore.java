@@ -102,11 +102,6 @@ class ConversationStore {
         .update();
   }
 
-  /** Serialises first contacts of one resident: held until the transaction ends. */
-  void lockResident(String residentId) {
-    jdbc.sql("select id from resident where id = ? for update").param(residentId).query(String.class).single();
-  }
-
   /** The resident's most recent conversation on a channel, if it was active since {@code since}. */
   Optional<ConversationRow> latestOf(String residentId, Channel channel, Instant since) {
     return latest(residentId, channel, since, "");

@@ -23,10 +23,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * quarter of the node's CPU (docs/performance.md). With a write delay, H2 keeps commits in memory
  * for up to that long and a killed process loses them (CrashIT). This data source keeps the write
  * delay for H2's own background writer and makes every commit durable through {@link GroupCommit}:
- * {@code commit()}, the commit of {@code setAutoCommit(true)}, and each statement run in
+ * {@code commit()}, the commit of {@code setAutoCommit(true)}, and each statement that may write run in
  * auto-commit mode return only once a flush that started after them has finished. Turns that commit
  * while a flush runs share the next one. A transaction that changed nothing (no row written or
- * locked) does not cause a flush: it waits only for the commits it may have read to be written.
+ * locked), and a query run in auto-commit mode, do not cause a flush: they wait only for the
+ * commits they may have read to be written.
  *
  * <p>Connections to a database whose store writes at every commit anyway (write delay 0), to an
  * in-memory database, and to anything that is not an embedded H2 database are handed out
@@ -37,6 +38,7 @@ final class H2GroupCommit extends DelegatingDataSource {
   private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
   private static final Set<String> WRITES =
       Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+  private static final Set<String> QUERIES = Set.of("executeQuery");
 
   private final GroupCommit group = new GroupCommit();
 
@@ -52,6 +54,11 @@ final class H2GroupCommit extends DelegatingDataSource {
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     return durable(super.getConnection(username, password));
+  }
+
+  /** The group every wrapped connection commits through (a test holds a commit open with it). */
+  GroupCommit group() {
+    return group;
   }
 
   /** Flushes run so far; each made the commits before it durable. */
@@ -125,10 +132,20 @@ final class H2GroupCommit extends DelegatingDataSource {
         return Proxy.newProxyInstance(
             H2GroupCommit.class.getClassLoader(), new Class<?>[] {method.getReturnType()},
             (p, m, a) -> {
-              if (!WRITES.contains(m.getName()) || !target.getAutoCommit()) {
+              if (!target.getAutoCommit()) {
                 return call(statement, m, a);
               }
-              return durably(() -> call(statement, m, a));
+              if (WRITES.contains(m.getName())) {
+                return durably(() -> call(statement, m, a));
+              }
+              if (QUERIES.contains(m.getName())) {
+                // a read on its own: like a transaction that only read, it waits for the
+                // commits it may have seen
+                Object rows = call(statement, m, a);
+                group.awaitSeen(store::commit);
+                return rows;
+              }
+              return call(statement, m, a);
             });
       } else if (name.equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
         return proxy;

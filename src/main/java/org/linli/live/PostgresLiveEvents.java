@@ -46,6 +46,13 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PostgresLiveEvents.class);
   private static final long POLL_MILLIS = 5_000;
 
+  /**
+   * How long the notifier gathers events after the first before it sends them: a turn publishes
+   * two or more, and at a few hundred turns a second one statement per gathering replaces about one
+   * per turn (docs/performance.md). Other nodes' staff see a message this much later.
+   */
+  static final Duration GATHER = Duration.ofMillis(10);
+
   /** How to open the listening connection (outside the pool: it is held for the node's life). */
   record ListenerConnection(String url, String username, String password) {}
 
@@ -114,8 +121,8 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
   /**
    * Queued for the notifier thread: publishers call after their commit but while their request
    * still holds its pooled connection, and taking a second one there starves the pool under load
-   * (every connection held by a request waiting for another). The notifier sends what gathered in
-   * one statement, on a connection of its own, in order.
+   * (every connection held by a request waiting for another). The notifier sends what gathered
+   * within {@link #GATHER} of the first in one statement, on a connection of its own, in order.
    */
   private void notify(String payload) {
     if (!outgoing.offer(payload)) {
@@ -132,6 +139,10 @@ class PostgresLiveEvents implements LiveEvents, AutoCloseable {
           continue;
         }
         batch.add(first);
+        // a burst arriving now goes out together (a shutdown does not wait for it)
+        if (running) {
+          Thread.sleep(GATHER);
+        }
         outgoing.drainTo(batch, 500);
         try (Connection c = dataSource.getConnection();
             PreparedStatement s =

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,9 +42,23 @@ public class ResidentDirectory {
 
   /** The resident with this identity, registering one on first contact. */
   public String residentFor(IdentityKind kind, String address) {
+    return findOrRegister(kind, address, "");
+  }
+
+  /**
+   * {@link #residentFor}, with the identity's row locked until the caller's transaction ends: a
+   * turn holds it, so that two first messages from one number arriving at once (on one node or
+   * two) are taken one after the other. One statement for a known resident.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String lockedResidentFor(IdentityKind kind, String address) {
+    return findOrRegister(kind, address, " for update");
+  }
+
+  private String findOrRegister(IdentityKind kind, String address, String lock) {
     String normalized = normalize(kind, address);
     String hash = personalData.lookupKey(kind.code(), normalized);
-    Optional<String> known = findByHash(kind, hash);
+    Optional<String> known = findByHash(kind, hash, lock);
     if (known.isPresent()) {
       return known.get();
     }
@@ -53,7 +68,7 @@ public class ResidentDirectory {
       return residentId;
     } catch (DuplicateKeyException concurrentFirstContact) {
       // another node registered the same identity a moment ago: use theirs
-      return findByHash(kind, hash).orElseThrow();
+      return findByHash(kind, hash, lock).orElseThrow();
     }
   }
 
@@ -107,7 +122,11 @@ public class ResidentDirectory {
   }
 
   private Optional<String> findByHash(IdentityKind kind, String hash) {
-    return jdbc.sql("select resident_id from resident_identity where kind = ? and address_hash = ?")
+    return findByHash(kind, hash, "");
+  }
+
+  private Optional<String> findByHash(IdentityKind kind, String hash, String lock) {
+    return jdbc.sql("select resident_id from resident_identity where kind = ? and address_hash = ?" + lock)
         .params(kind.code(), hash)
         .query(String.class)
         .optional();

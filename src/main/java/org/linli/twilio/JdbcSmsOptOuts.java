@@ -23,8 +23,8 @@ class JdbcSmsOptOuts implements SmsOptOuts {
     this.clock = clock;
   }
 
+  /** One statement on its own, no transaction around it: it runs before every SMS turn. */
   @Override
-  @Transactional(readOnly = true)
   public boolean isOptedOut(String phoneNumber) {
     return jdbc.sql("select count(*) from sms_opt_out where phone_hash = ?")
             .param(hash(phoneNumber))

@@ -179,9 +179,18 @@ abstract class ConversationPersistenceContract {
       for (Future<TurnOutcome> f : results) {
         assertThat(f.get(120, TimeUnit.SECONDS).replies()).isNotEmpty();
       }
-      // one resident per number, however the two first messages raced
+      // one resident per number, however the two first messages raced, and both messages in
+      // one conversation
       assertThat(jdbc.sql("select count(*) from resident_identity").query(Integer.class).single())
           .isEqualTo(identitiesBefore + people);
+      for (int i = 0; i < people; i++) {
+        String hash = residents.lookupKey(IdentityKind.PHONE, Long.toString(base + i));
+        assertThat(jdbc.sql("select count(*) from conversation c join resident_identity r on r.resident_id = c.resident_id"
+                    + " where r.address_hash = ? and c.channel = 'sms'")
+                .param(hash).query(Integer.class).single())
+            .as("conversations of number %d", i)
+            .isEqualTo(1);
+      }
     } finally {
       pool.shutdownNow();
     }

@@ -136,6 +136,21 @@ class H2GroupCommitTest {
   }
 
   @Test
+  void aQueryOnItsOwnWaitsOnlyForTheWriteOfACommitItMayHaveSeen() throws Exception {
+    insertInTransaction(durable, 1, "停水通知", Connection::commit);
+    long flushes = durable.flushes();
+    // nothing is being committed: the answer needs no write
+    assertThat(noteCount()).isEqualTo(1);
+    assertThat(durable.flushes()).isEqualTo(flushes);
+
+    // another transaction's commit may be visible but is not written yet: the query is answered
+    // only once it is, and with nobody writing it, the query writes it
+    durable.group().committing();
+    assertThat(noteCount()).isEqualTo(1);
+    assertThat(durable.flushes()).isEqualTo(flushes + 1);
+  }
+
+  @Test
   void theWritesAndTheCommitsTheyCoveredAreMetrics() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ObjectProvider<DataSource> provider = new StaticListableBeanFactory(Map.of("dataSource", durable))
@@ -184,6 +199,16 @@ class H2GroupCommitTest {
         s.executeUpdate();
       }
       end.end(c);
+    }
+  }
+
+  /** Notes counted by a query run on its own (auto-commit). */
+  private int noteCount() throws SQLException {
+    try (Connection c = durable.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from note")) {
+      r.next();
+      return r.getInt(1);
     }
   }
 
