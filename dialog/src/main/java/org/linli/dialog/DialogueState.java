@@ -1,13 +1,11 @@
 package org.linli.dialog;
 
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /**
  * The dialogue's memory between turns, owned by the application: the engine keeps nothing between
@@ -52,16 +50,39 @@ public record DialogueState(Map<String, String> slots) {
     return new DialogueState(copy);
   }
 
-  /** URL-encoded {@code key=value&...}: readable in a database console, safe for any text. */
+  /**
+   * {@code key=value&...}, in which only what the format itself uses ({@code % & = +}), {@code :}
+   * (so that no state reads like the application's sealed form) and control characters are
+   * %-escaped; everything else, Chinese text included, stays as it is. Until December 2026 every
+   * non-ASCII character was escaped (URL encoding: nine characters for one Chinese character, and
+   * the last reply is in the state); {@link #parse} reads both forms.
+   */
   public String serialize() {
-    StringJoiner out = new StringJoiner("&");
+    StringBuilder out = new StringBuilder();
     slots.forEach(
-        (k, v) ->
-            out.add(
-                URLEncoder.encode(k, StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        (k, v) -> {
+          if (!out.isEmpty()) {
+            out.append('&');
+          }
+          escape(k, out);
+          out.append('=');
+          escape(v, out);
+        });
     return out.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static void escape(String text, StringBuilder out) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c == '&' || c == '=' || c == '+' || c == ':' || c < 0x20 || c == 0x7f) {
+        // all below 0x80: one UTF-8 byte, which is what URLDecoder reads a %-escape as
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      } else {
+        out.append(c);
+      }
+    }
   }
 
   /**

@@ -56,9 +56,12 @@ class StateAndOptionValuesFuzzTest {
       for (var e : slots.entrySet()) {
         state = state.with(e.getKey(), e.getValue());
       }
-      assertThat(DialogueState.parse(state.serialize()).slots())
+      String stored = state.serialize();
+      assertThat(DialogueState.parse(stored).slots())
           .as("case %d (seed %d)", i, SEED)
           .isEqualTo(state.slots());
+      // no ':' (the application tells its sealed form by one) and no control character
+      assertThat(stored).as("case %d (seed %d)", i, SEED).doesNotContain(":").doesNotContainPattern("\\p{Cntrl}");
     }
   }
 
