@@ -23,8 +23,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * quarter of the node's CPU (docs/performance.md). With a write delay, H2 keeps commits in memory
  * for up to that long and a killed process loses them (CrashIT). This data source keeps the write
  * delay for H2's own background writer and makes every commit durable through {@link GroupCommit}:
- * {@code commit()}, the commit of {@code setAutoCommit(true)}, and each statement that may write run in
- * auto-commit mode return only once a flush that started after them has finished. Turns that commit
+ * {@code commit()}, the commit of {@code setAutoCommit(true)}, and each auto-commit statement that
+ * may write return only once a flush that started after them has finished. Turns that commit
  * while a flush runs share the next one. A transaction that changed nothing (no row written or
  * locked), and a query run in auto-commit mode, do not cause a flush: they wait only for the
  * commits they may have read to be written.
@@ -38,7 +38,6 @@ final class H2GroupCommit extends DelegatingDataSource {
   private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
   private static final Set<String> WRITES =
       Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
-  private static final Set<String> QUERIES = Set.of("executeQuery");
 
   private final GroupCommit group = new GroupCommit();
 
@@ -138,7 +137,7 @@ final class H2GroupCommit extends DelegatingDataSource {
               if (WRITES.contains(m.getName())) {
                 return durably(() -> call(statement, m, a));
               }
-              if (QUERIES.contains(m.getName())) {
+              if (m.getName().equals("executeQuery")) {
                 // a read on its own: like a transaction that only read, it waits for the
                 // commits it may have seen
                 Object rows = call(statement, m, a);
