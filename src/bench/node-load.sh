@@ -86,30 +86,56 @@ done
 load() { "$JAVA" -jar "$JAR" load run --url http://localhost:8080 --mix web=2,sms=1,wechat=1 "$@"; }
 load --residents 50 --duration "${WARMUP}s" >/dev/null
 
-cpu_of() { # prints "<epoch seconds> <cpu ticks>" once a second while process $1 lives
-  while kill -0 "$1" 2>/dev/null; do
-    echo "$(date +%s.%N) $(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0)"
-    sleep 1
-  done
+# CPU samplers: one long-lived process each, reading /proc once a second. (A loop of awk, date and
+# pgrep per sample, as this script had until session 9, forks some 30 processes a second with a
+# PostgreSQL server's children to read: measured with perf, 12 % of this 2-core machine, taken from
+# the node and the server it was measuring.)
+#   sample_cpu PID [GUARD_PID] [children]: prints "<epoch seconds> <cpu ticks>" once a second while
+#   PID (and GUARD_PID, when given) live; with `children`, PID's ticks include those of its ended
+#   children (counted in its own record) and of its live children (a database server's backends)
+sample_cpu() {
+  python3 -u - "$@" <<'SAMPLER'
+import os, sys, time
+pid = int(sys.argv[1])
+guard = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2] else None
+children = len(sys.argv) > 3 and sys.argv[3] == "children"
+
+def fields(p):
+    with open(f"/proc/{p}/stat") as f:
+        s = f.read()
+    return s[s.rindex(")") + 2:].split()  # from the state field on: utime is [11], stime [12]
+
+def ticks():
+    f = fields(pid)
+    total = int(f[11]) + int(f[12])
+    if children:
+        total += int(f[13]) + int(f[14])
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    c = fields(d)
+                except OSError:
+                    continue
+                if int(c[1]) == pid:
+                    total += int(c[11]) + int(c[12])
+    return total
+
+def alive(p):
+    return p is None or os.path.exists(f"/proc/{p}")
+
+while alive(pid) and alive(guard):
+    try:
+        print(f"{time.time():.3f} {ticks()}", flush=True)
+    except OSError:
+        break
+    time.sleep(1)
+SAMPLER
 }
-cpu_of $NODE >"$WORK/node.cpu" &
+sample_cpu $NODE >"$WORK/node.cpu" &
 if [[ "$DB" == postgres ]]; then
-  # the database server's CPU: the postmaster, the CPU of its children that have ended (counted
-  # in its own record), and that of its live children (one per pooled connection)
-  server_cpu() {
-    local pm=$1
-    while kill -0 "$pm" 2>/dev/null && kill -0 "$NODE" 2>/dev/null; do
-      local ticks
-      ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat" 2>/dev/null || echo 0)
-      for child in $(pgrep -P "$pm"); do
-        ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0) ))
-      done
-      echo "$(date +%s.%N) $ticks"
-      sleep 1
-    done
-  }
+  # the database server's CPU: the postmaster and its children (one per pooled connection)
   POSTMASTER=$(pgrep -o -x postgres || true)
-  [[ -n "$POSTMASTER" ]] && server_cpu "$POSTMASTER" >"$WORK/database.cpu" &
+  [[ -n "$POSTMASTER" ]] && sample_cpu "$POSTMASTER" "$NODE" children >"$WORK/database.cpu" &
 fi
 load --residents "$RESIDENTS" --duration "${DURATION}s" --warmup "${GENERATOR_WARMUP}s" "${RATE_ARGS[@]}" 2>&1 \
   | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done >"$WORK/load.out" &
@@ -120,7 +146,7 @@ for _ in $(seq 1 50); do
   [[ -n "$GEN" ]] && break
   sleep 0.1
 done
-[[ -n "$GEN" ]] && cpu_of "$GEN" >"$WORK/generator.cpu" &
+[[ -n "$GEN" ]] && sample_cpu "$GEN" >"$WORK/generator.cpu" &
 wait $LOADER
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), database $DB${RATE:+, open model at $RATE turns/s}"
