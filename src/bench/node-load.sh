@@ -11,7 +11,8 @@
 # second, the CPU time of the node and of the load generator from /proc, counted over the measured
 # phase only (it starts at the generator's `warm-up:` line). CPU milliseconds per turn are what a
 # profile-driven change should move; throughput and latency also depend on whatever else the
-# machine is doing.
+# machine is doing. A stall detector beside the node (a 10 ms sleep in a loop) reports how often
+# the machine itself held a process up by more than 50 ms during the measured phase.
 #
 # --rate R makes the measured run the open model (`load run --rate R`: R turns per second from all
 # residents together, latency counted from each message's scheduled time; see docs/performance.md);
@@ -132,6 +133,20 @@ while alive(pid) and alive(guard):
 SAMPLER
 }
 sample_cpu $NODE >"$WORK/node.cpu" &
+# A stall detector outside the node: a process that sleeps 10 ms in a loop and records every wake-up
+# that came more than 50 ms late. A stall of the turns that it sees too was the machine's (the host
+# or the scheduler); one it does not see was inside the node.
+python3 -u - "$NODE" >"$WORK/stalls" <<'DETECTOR' &
+import os, sys, time
+node = sys.argv[1]
+last = time.monotonic()
+while os.path.exists(f"/proc/{node}"):
+    time.sleep(0.01)
+    now = time.monotonic()
+    if now - last > 0.06:
+        print(f"{time.time() - (now - last):.3f} {1000 * (now - last - 0.01):.0f}", flush=True)
+    last = now
+DETECTOR
 if [[ "$DB" == postgres ]]; then
   # the database server's CPU: the postmaster and its children (one per pooled connection)
   POSTMASTER=$(pgrep -o -x postgres || true)
@@ -187,6 +202,11 @@ for name, label in (("node", "node"), ("generator", "generator"), ("database", "
     print(f"{label}: {cores:.2f} cores during the turn phase, {1000 * cores / turns:.2f} ms CPU per turn")
     if name == "node":
         node_turn = 1000 * cores / turns
+# wake-ups of the stall detector that came late during the turn phase
+late = [float(l.split()[1]) for l in open(f"{work}/stalls")
+        if start <= float(l.split()[0]) <= start + duration]
+print(f"machine: a 10 ms sleep woke more than 50 ms late {len(late)} times during the turn phase"
+      + (f", at most {max(late):.0f} ms late" if late else ""))
 # The machine's speed moves (a shared virtual machine: the same build measured 2.6 and 6.0 ms per
 # turn an hour apart); the node's CPU per liveness request, taken in the same run, is the yardstick.
 cores = cpu_rate("node", *liveness_window)
