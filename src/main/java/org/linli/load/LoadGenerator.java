@@ -182,10 +182,15 @@ final class LoadGenerator {
   /** A message sent more than this after its scheduled time counts as late. */
   static final Duration LATE = Duration.ofMillis(10);
 
+  /** The latency the target allows at p99; turns over it are located in time. */
+  static final Duration SLOW = Duration.ofMillis(100);
+
   /**
    * @param late open model: messages sent more than {@link #LATE} after their scheduled time
    * @param unsent open model: messages scheduled before the end that were not sent (their
    *     resident was still waiting for an earlier answer)
+   * @param slowBySecond turns answered after more than {@link #SLOW}, by the second of the phase
+   *     their latency counts from (0 is the first second); only seconds that had one
    */
   record Phase(
       String name,
@@ -197,7 +202,8 @@ final class LoadGenerator {
       long p99,
       long max,
       long late,
-      long unsent) {
+      long unsent,
+      java.util.SortedMap<Integer, Integer> slowBySecond) {
     double throughput() {
       return seconds <= 0 ? 0 : requests / seconds;
     }
@@ -316,6 +322,7 @@ final class LoadGenerator {
           "rate: offered=%s/s achieved=%s/s late=%d (sent more than %d ms after their scheduled time)"
               + " unsent=%d (scheduled before the end, not sent)%n",
           rate(open.rate()), rate(chat.throughput()), chat.late(), LATE.toMillis(), chat.unsent());
+      out.println(slowLine(chat, duration));
       out.println(
           "liveness: closed loop, as without --rate (each client asks again the moment it is"
               + " answered): the web stack's ceiling");
@@ -342,23 +349,29 @@ final class LoadGenerator {
 
   private static final class Recorder {
     long[] micros = new long[1024];
+    /** Per request, the second of the phase its latency counts from. */
+    int[] seconds = new int[1024];
     int count;
     long errors;
     final Pacer pacer;
+    private final long phaseStart;
 
-    Recorder() {
-      this(Pacer.CLOSED_LOOP);
+    Recorder(long phaseStart) {
+      this(Pacer.CLOSED_LOOP, phaseStart);
     }
 
-    Recorder(Pacer pacer) {
+    Recorder(Pacer pacer, long phaseStart) {
       this.pacer = pacer;
+      this.phaseStart = phaseStart;
     }
 
     void ok(long startNanos) {
       if (count == micros.length) {
         micros = Arrays.copyOf(micros, count * 2);
+        seconds = Arrays.copyOf(seconds, count * 2);
       }
-      micros[count++] = (System.nanoTime() - startNanos) / 1_000;
+      micros[count] = (System.nanoTime() - startNanos) / 1_000;
+      seconds[count++] = (int) Math.max(0, (startNanos - phaseStart) / 1_000_000_000L);
     }
   }
 
@@ -489,7 +502,7 @@ final class LoadGenerator {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < residents; i++) {
       Channel channel = channelOf(i, residents, options.weights());
-      Recorder r = new Recorder(Pacer.of(pacing, i, residents, start));
+      Recorder r = new Recorder(Pacer.of(pacing, i, residents, start), start);
       byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(r);
       int resident = i;
       Client client =
@@ -520,7 +533,7 @@ final class LoadGenerator {
     List<Recorder> recorders = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < residents; i++) {
-      Recorder r = new Recorder();
+      Recorder r = new Recorder(start);
       recorders.add(r);
       threads.add(startClient(client, deadline, r));
     }
@@ -555,17 +568,24 @@ final class LoadGenerator {
     long errors = 0;
     long late = 0;
     long unsent = 0;
+    long slow = SLOW.toNanos() / 1_000;
+    java.util.SortedMap<Integer, Integer> slowBySecond = new java.util.TreeMap<>();
     for (Recorder r : recorders) {
       System.arraycopy(r.micros, 0, all, at, r.count);
       at += r.count;
       errors += r.errors;
       late += r.pacer.late;
       unsent += r.pacer.unsent;
+      for (int k = 0; k < r.count; k++) {
+        if (r.micros[k] > slow) {
+          slowBySecond.merge(r.seconds[k], 1, Integer::sum);
+        }
+      }
     }
     Arrays.sort(all);
     return new Phase(
         name, total, errors, seconds, pct(all, 50), pct(all, 95), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1],
-        late, unsent);
+        late, unsent, slowBySecond);
   }
 
   private static long pct(long[] sorted, double p) {
@@ -783,6 +803,29 @@ final class LoadGenerator {
     }
     out.println();
     out.flush();
+  }
+
+  /**
+   * Where in the phase the turns over {@link #SLOW} were: one stall of the node or the machine
+   * puts them in one or two seconds, collections or a queue that never drains spread them out.
+   * The seconds with the most come first, at most eight.
+   */
+  private static String slowLine(Phase p, Duration length) {
+    long slow = p.slowBySecond().values().stream().mapToLong(Integer::longValue).sum();
+    String head = String.format(java.util.Locale.ROOT, "over %d ms:", SLOW.toMillis());
+    if (slow == 0) {
+      return head + " none";
+    }
+    long phaseSeconds = Math.max(1, (length.toMillis() + 999) / 1000);
+    StringBuilder b = new StringBuilder(head)
+        .append(String.format(
+            java.util.Locale.ROOT, " %d turns (%.1f%%), due in %d of %d seconds (second of the phase=turns):",
+            slow, 100.0 * slow / Math.max(1, p.requests()), p.slowBySecond().size(), phaseSeconds));
+    p.slowBySecond().entrySet().stream()
+        .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(8)
+        .forEach(e -> b.append(' ').append(e.getKey()).append("s=").append(e.getValue()));
+    return b.toString();
   }
 
   private static String rate(double perSecond) {

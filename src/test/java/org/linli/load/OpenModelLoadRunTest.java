@@ -86,6 +86,32 @@ class OpenModelLoadRunTest {
   }
 
   @Test
+  void turnsOverOneHundredMillisecondsAreLocatedInTheSecondOfTheStallThatHeldThemUp() throws Exception {
+    // a node that answers at once, except that what arrives 1.3 to 1.7 s into the run waits until 1.7 s
+    node = new StubNode(Duration.ZERO, Duration.ZERO, Duration.ofMillis(1300), Duration.ofMillis(1700));
+    answered = node.answered;
+
+    String report = run(node.uri(), 10, Duration.ofSeconds(3), new LoadGenerator.Pacing.OpenModel(100, false));
+
+    // due 1.3 to 1.6 s: about 30 turns waited more than 100 ms, all due in the phase's second 1
+    Matcher slow =
+        Pattern.compile("(?m)^over 100 ms: (\\d+) turns \\([\\d.]+%\\), due in (\\d+) of 3 seconds \\(second of the phase=turns\\): (\\d+)s=(\\d+)")
+            .matcher(report);
+    assertThat(slow.find()).as(report).isTrue();
+    assertThat(slow.group(3)).as("the second with the most\n" + report).isEqualTo("1");
+    assertThat(Integer.parseInt(slow.group(4))).as(report).isBetween(20, 45);
+  }
+
+  @Test
+  void aRunWithNoTurnOverOneHundredMillisecondsSaysSo() throws Exception {
+    URI node = stubNode(Duration.ZERO);
+
+    String report = run(node, 5, Duration.ofSeconds(1), new LoadGenerator.Pacing.OpenModel(20, false));
+
+    assertThat(report).as(report).containsPattern("(?m)^over 100 ms: none$");
+  }
+
+  @Test
   void poissonArrivalsAverageTheOfferedRate() {
     long due = 0;
     for (int i = 0; i < 10; i++) {

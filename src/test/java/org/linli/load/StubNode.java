@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A node that answers web chat after a fixed delay and the liveness probe after another, for load
- * runs whose figures must be known. Records, per chat message, when it arrived and when the
- * answer was written.
+ * runs whose figures must be known; optionally it stalls once, like a node held up by a long pause.
+ * Records, per chat message, when it arrived and when the answer was written.
  */
 final class StubNode implements AutoCloseable {
 
@@ -26,14 +26,28 @@ final class StubNode implements AutoCloseable {
 
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpServer server;
+  private final java.util.concurrent.atomic.AtomicLong firstChat = new java.util.concurrent.atomic.AtomicLong();
 
   StubNode(Duration chatDelay, Duration livenessDelay) throws IOException {
+    this(chatDelay, livenessDelay, Duration.ZERO, Duration.ZERO);
+  }
+
+  /**
+   * @param stallFrom with {@code stallUntil}: chat messages that arrive between these two times
+   *     after the first chat message are answered at {@code stallUntil} (one stall of the node)
+   */
+  StubNode(Duration chatDelay, Duration livenessDelay, Duration stallFrom, Duration stallUntil) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
     server.createContext("/api/chat/messages", exchange -> {
       long arrived = System.nanoTime();
+      firstChat.compareAndSet(0, arrived);
       exchange.getRequestBody().readAllBytes();
       sleep(chatDelay); // the slow node itself
+      long sinceFirst = arrived - firstChat.get();
+      if (sinceFirst >= stallFrom.toNanos() && sinceFirst < stallUntil.toNanos()) {
+        sleep(Duration.ofNanos(stallUntil.toNanos() - sinceFirst));
+      }
       answered.add(new long[] {arrived, System.nanoTime()});
       respond(exchange, "{\"conversationId\":\"c-1\",\"reply\":\"您好\"}");
     });
