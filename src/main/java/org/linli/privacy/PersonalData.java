@@ -28,7 +28,8 @@ public final class PersonalData {
   private final SecureRandom random = new SecureRandom();
   // Cipher.getInstance looks the provider up each time, and every message of a turn is encrypted
   // or decrypted: instances are reused, only re-initialised with a fresh IV. A small pool rather
-  // than a ThreadLocal, because requests run on virtual threads, a new one per request.
+  // than a ThreadLocal: the threads that encrypt (Tomcat's, WeChat's turns, scheduled jobs) come
+  // and go with their pools, and a pool of ciphers is bounded whatever they do.
   private final BlockingQueue<Cipher> ciphers = new ArrayBlockingQueue<>(64);
 
   public PersonalData(byte[] masterKey) {

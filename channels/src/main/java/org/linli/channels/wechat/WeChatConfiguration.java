@@ -146,12 +146,14 @@ class WeChatConfiguration {
       WeChatProperties properties,
       Clock clock) {
     // Not a bean: an Executor bean would replace Spring Boot's application task executor.
+    // Platform threads, reused, not virtual ones: see spring.threads.virtual.enabled in
+    // application.properties (virtual threads loading classes from the nested jar can deadlock).
     return new WeChatMessageHandler(
         conversations,
         store,
         lateReplies,
         properties,
-        Executors.newVirtualThreadPerTaskExecutor(),
+        Executors.newCachedThreadPool(Thread.ofPlatform().name("wechat-turn-", 0).daemon(true).factory()),
         clock);
   }
 

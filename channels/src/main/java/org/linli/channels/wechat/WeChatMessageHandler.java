@@ -170,7 +170,7 @@ final class WeChatMessageHandler implements AutoCloseable {
    * turn fails nothing is kept, and WeChat's retry runs it again. The turn comes first because it
    * locks the resident, so two first messages of one follower never race to add the follower.
    *
-   * <p>The unit runs on a thread of its own (a virtual one): WeChat must be answered within the
+   * <p>The unit runs on a thread of its own (from a pool): WeChat must be answered within the
    * passive budget while a slow turn, and its transaction, go on to the end; the request thread
    * only waits for it.
    */
