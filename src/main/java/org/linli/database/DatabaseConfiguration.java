@@ -3,13 +3,18 @@ package org.linli.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The embedded H2 database's commits are made durable in groups ({@link H2GroupCommit}). */
+/**
+ * The embedded H2 database's commits are made durable in groups ({@link H2GroupCommit}) and its file
+ * is forced to the disk at an interval ({@link H2FileSync}).
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
@@ -26,6 +31,20 @@ class DatabaseConfiguration {
         return bean;
       }
     };
+  }
+
+  /**
+   * The embedded H2 database's file forced to the disk every {@code
+   * linli.database.file-sync-interval} (0 = never; see {@link H2FileSync}). Inactive for any other
+   * database.
+   */
+  @Bean(destroyMethod = "close")
+  H2FileSync h2FileSync(
+      DataSource dataSource, @Value("${linli.database.file-sync-interval:PT1S}") Duration interval) {
+    if (dataSource instanceof H2GroupCommit h2) {
+      return new H2FileSync(h2::store, interval);
+    }
+    return new H2FileSync(() -> null, interval);
   }
 
   /**
@@ -49,6 +68,25 @@ class DatabaseConfiguration {
           .register(registry);
       FunctionCounter.builder("linli.database.flush.seconds", group, H2GroupCommit::flushSeconds)
           .description("time spent writing the embedded database file")
+          .register(registry);
+    };
+  }
+
+  /**
+   * The file forces in Micrometer: {@code linli.database.file.syncs} and {@code
+   * linli.database.file.sync.seconds}. Absent when nothing is forced.
+   */
+  @Bean
+  MeterBinder fileSyncMetrics(H2FileSync fileSync) {
+    return registry -> {
+      if (!fileSync.active()) {
+        return;
+      }
+      FunctionCounter.builder("linli.database.file.syncs", fileSync, H2FileSync::syncs)
+          .description("times the embedded database file was forced to the disk")
+          .register(registry);
+      FunctionCounter.builder("linli.database.file.sync.seconds", fileSync, H2FileSync::syncSeconds)
+          .description("time spent forcing the embedded database file to the disk")
           .register(registry);
     };
   }

@@ -75,16 +75,32 @@ final class H2GroupCommit extends DelegatingDataSource {
     return group.flushSeconds();
   }
 
+  /**
+   * The store of the embedded database a connection of this data source reaches, else null (an
+   * H2 server's client). Borrows a connection for the look-up only.
+   */
+  MVStore store() {
+    try (Connection connection = super.getConnection()) {
+      return storeOf(sessionOf(connection));
+    } catch (SQLException e) {
+      throw new IllegalStateException("no connection to the embedded database: " + e.getMessage(), e);
+    }
+  }
+
   private Connection durable(Connection connection) throws SQLException {
     SessionLocal session = sessionOf(connection);
-    var store = session == null ? null : session.getDatabase().getStore();
-    MVStore mvStore = store == null ? null : store.getMvStore();
+    MVStore mvStore = storeOf(session);
     if (mvStore == null || mvStore.getFileStore() == null || mvStore.getAutoCommitDelay() == 0) {
       return connection;
     }
     return (Connection) Proxy.newProxyInstance(
         H2GroupCommit.class.getClassLoader(), new Class<?>[] {Connection.class},
         new DurableConnection(connection, session, mvStore));
+  }
+
+  private static MVStore storeOf(SessionLocal session) {
+    var store = session == null ? null : session.getDatabase().getStore();
+    return store == null ? null : store.getMvStore();
   }
 
   /** The session of an embedded H2 connection, else null. */

@@ -1,8 +1,12 @@
 package org.linli.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +19,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The embedded database is a file: what a resident said is still there after a restart. */
+/**
+ * The embedded database is a file: what a resident said is still there after a restart, and the
+ * file is forced to the disk while the service runs.
+ */
 class RestartTest {
 
   @TempDir Path dataDir;
@@ -52,6 +59,17 @@ class RestartTest {
       assertThat(history.messages().get(1).sources())
           .extracting(s -> s.docId())
           .containsExactly("elderly-allowance");
+    }
+  }
+
+  @Test
+  void theDatabaseFileIsForcedToTheDiskEverySecondWhileTheServiceRuns() {
+    try (ConfigurableApplicationContext node = start()) {
+      MeterRegistry meters = node.getBean(MeterRegistry.class);
+      await().atMost(Duration.ofSeconds(20)).until(() -> {
+        FunctionCounter syncs = meters.find("linli.database.file.syncs").functionCounter();
+        return syncs != null && syncs.count() >= 2;
+      });
     }
   }
 }
