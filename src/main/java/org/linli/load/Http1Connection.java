@@ -17,10 +17,10 @@ import java.util.Arrays;
 
 /**
  * One resident's HTTP/1.1 connection: a blocking socket kept alive between requests, for one
- * virtual thread. The load generator used {@code java.net.http.HttpClient}, whose asynchronous
+ * thread. The load generator used {@code java.net.http.HttpClient}, whose asynchronous
  * machinery (futures, schedulers, its selector thread, the pool's expiry list) cost it more CPU per
- * request than a simple node endpoint costs the node, on the same cores; a virtual thread blocking
- * on a socket costs little. Only what the generator needs: requests with a UTF-8 body, responses
+ * request than a simple node endpoint costs the node, on the same cores; a thread blocking on a
+ * socket costs little. Only what the generator needs: requests with a UTF-8 body, responses
  * framed by {@code Content-Length}, {@code chunked} or the end of the connection.
  *
  * <p>A connection kept alive may have been closed by the server while idle (Tomcat closes idle

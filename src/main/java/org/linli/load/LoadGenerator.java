@@ -35,8 +35,11 @@ import org.linli.channels.twilio.TwilioSignatures;
  * the message's scheduled send time, so a node that falls behind shows it in the percentiles (see
  * {@link Pacer}). The liveness phase is a closed loop in both cases: it measures a ceiling.
  *
- * <p>Each resident is a virtual thread with one kept-alive HTTP/1.1 connection of its own ({@link
- * Http1Connection}), as a resident's phone or browser would have.
+ * <p>Each resident is a platform thread with one kept-alive HTTP/1.1 connection of its own ({@link
+ * Http1Connection}), as a resident's phone or browser would have. Not a virtual thread: from the
+ * packaged jar, virtual threads that load classes at the same moment can pin both carriers on
+ * Spring Boot's nested-jar lock and stop for good (what stopped a node in session 10,
+ * spring-boot#51463; docs/deployment.md), and every resident starts at once.
  *
  * <p>SMS webhooks are signed with Twilio's own algorithm ({@link TwilioSignatures}, the SDK's
  * RequestValidator) and WeChat messages with WxJava's ({@link SHA1}, {@link WxCryptUtil}), using the
@@ -544,11 +547,11 @@ final class LoadGenerator {
   }
 
   /**
-   * One resident's client on a virtual thread, with one keep-alive connection; a failure counts as
-   * an error of its recorder.
+   * One resident's client on a thread of its own, with one keep-alive connection; a failure counts
+   * as an error of its recorder.
    */
   private Thread startClient(Client client, long deadline, Recorder r) {
-    return Thread.ofVirtual().start(() -> {
+    return Thread.ofPlatform().name("resident").daemon(true).start(() -> {
       try (Http1Connection http = new Http1Connection(address, hostHeader, CONNECT_TIMEOUT, READ_TIMEOUT)) {
         client.run(http, deadline, r);
       } catch (InterruptedException e) {
