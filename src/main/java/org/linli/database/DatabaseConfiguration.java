@@ -35,16 +35,17 @@ class DatabaseConfiguration {
 
   /**
    * The embedded H2 database's file forced to the disk every {@code
-   * linli.database.file-sync-interval} (0 = never; see {@link H2FileSync}). Inactive for any other
-   * database.
+   * linli.database.file-sync-interval} (0 = never; see {@link H2FileSync}), once the application
+   * has opened it. Inactive for any other database.
    */
   @Bean(destroyMethod = "close")
   H2FileSync h2FileSync(
       DataSource dataSource, @Value("${linli.database.file-sync-interval:PT1S}") Duration interval) {
     if (dataSource instanceof H2GroupCommit h2) {
+      // the store the application's own connections opened: nothing is opened for this
       return new H2FileSync(h2::store, interval);
     }
-    return new H2FileSync(() -> null, interval);
+    return new H2FileSync(() -> null, Duration.ZERO);
   }
 
   /**

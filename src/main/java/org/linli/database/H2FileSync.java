@@ -28,28 +28,26 @@ final class H2FileSync implements AutoCloseable {
 
   private final Supplier<MVStore> store;
   private final ScheduledExecutorService thread;
+  private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong syncs = new AtomicLong();
   private final AtomicLong syncNanos = new AtomicLong();
   private volatile MVStore current;
   private volatile String lastFailure;
 
   /**
-   * Forces the file of the store {@code store} finds every {@code interval}; the store is looked
-   * up again when the one found before has closed. Does nothing (starts no thread) when the
-   * interval is zero or the store it finds now has no file (null: not an embedded H2 database; an
-   * in-memory one).
+   * Forces, every {@code interval}, the file of the store {@code store} names at that moment (null:
+   * none yet, or not an embedded H2 database; a store without a file, in memory, is skipped).
+   * Starts no thread when the interval is zero.
    */
   H2FileSync(Supplier<MVStore> store, Duration interval) {
     if (interval.isNegative()) {
       throw new IllegalArgumentException("the interval must be zero (off) or positive: " + interval);
     }
     this.store = store;
-    MVStore first = interval.isZero() ? null : store.get();
-    if (first == null || first.getFileStore() == null || first.getFileStore().isReadOnly()) {
+    if (interval.isZero()) {
       this.thread = null;
       return;
     }
-    this.current = first;
     var executor = new ScheduledThreadPoolExecutor(
         1, Thread.ofPlatform().name("h2-file-sync").daemon(true).factory());
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -58,9 +56,14 @@ final class H2FileSync implements AutoCloseable {
     thread.scheduleWithFixedDelay(this::syncOnce, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Whether it forces a file (an embedded H2 file database, a non-zero interval). */
+  /** Whether it runs (a non-zero interval). */
   boolean active() {
     return thread != null;
+  }
+
+  /** Rounds run so far, whether or not there was a file to force. */
+  long rounds() {
+    return rounds.get();
   }
 
   /** Forces made so far. */
@@ -74,13 +77,12 @@ final class H2FileSync implements AutoCloseable {
   }
 
   private void syncOnce() {
+    rounds.incrementAndGet();
     try {
-      MVStore target = current;
-      if (target == null || target.isClosed()) {
-        target = store.get();
-        current = target;
-      }
-      if (target == null || target.isClosed() || target.getFileStore() == null) {
+      MVStore target = store.get();
+      current = target;
+      if (target == null || target.isClosed() || target.getFileStore() == null
+          || target.getFileStore().isReadOnly()) {
         return;
       }
       long start = System.nanoTime();

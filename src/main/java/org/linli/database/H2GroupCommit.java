@@ -40,6 +40,7 @@ final class H2GroupCommit extends DelegatingDataSource {
       Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
 
   private final GroupCommit group = new GroupCommit();
+  private volatile MVStore lastStore;
 
   H2GroupCommit(DataSource target) {
     super(target);
@@ -76,20 +77,20 @@ final class H2GroupCommit extends DelegatingDataSource {
   }
 
   /**
-   * The store of the embedded database a connection of this data source reaches, else null (an
-   * H2 server's client). Borrows a connection for the look-up only.
+   * The store of the embedded database the latest connection handed out reached, else null (none
+   * handed out yet, or an H2 server's client). Opens nothing: a command that never touches the
+   * database (one run beside a running service) must not open, and lock, its file.
    */
   MVStore store() {
-    try (Connection connection = super.getConnection()) {
-      return storeOf(sessionOf(connection));
-    } catch (SQLException e) {
-      throw new IllegalStateException("no connection to the embedded database: " + e.getMessage(), e);
-    }
+    return lastStore;
   }
 
   private Connection durable(Connection connection) throws SQLException {
     SessionLocal session = sessionOf(connection);
     MVStore mvStore = storeOf(session);
+    if (mvStore != null && mvStore != lastStore) {
+      lastStore = mvStore;
+    }
     if (mvStore == null || mvStore.getFileStore() == null || mvStore.getAutoCommitDelay() == 0) {
       return connection;
     }

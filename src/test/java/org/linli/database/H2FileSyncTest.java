@@ -124,10 +124,26 @@ class H2FileSyncTest {
   }
 
   @Test
-  void anInMemoryDatabaseOrAnotherDatabaseHasNothingToForce() {
-    HikariDataSource memory = pool("jdbc:h2:mem:filesync;DB_CLOSE_DELAY=-1");
-    assertThat(started(new H2FileSync(new H2GroupCommit(memory)::store, Duration.ofMillis(10))).active()).isFalse();
-    assertThat(started(new H2FileSync(() -> null, Duration.ofMillis(10))).active()).isFalse();
+  void aDatabaseNobodyOpenedIsNotOpenedToForceIt() {
+    // a command run beside a running service (kb search) must not open, and lock, the service's file
+    H2GroupCommit unopened = new H2GroupCommit(pool("jdbc:h2:file:" + dir.resolve("unopened")));
+    H2FileSync sync = started(new H2FileSync(unopened::store, Duration.ofMillis(10)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> sync.rounds() >= 3);
+    assertThat(sync.syncs()).isZero();
+    assertThat(dir.resolve("unopened.mv.db")).doesNotExist();
+  }
+
+  @Test
+  void anInMemoryDatabaseOrAnotherDatabaseHasNothingToForce() throws SQLException {
+    H2GroupCommit memory = new H2GroupCommit(pool("jdbc:h2:mem:filesync;DB_CLOSE_DELAY=-1"));
+    try (Connection c = memory.getConnection()) {
+      assertThat(memory.store()).isNotNull();
+    }
+    H2FileSync inMemory = started(new H2FileSync(memory::store, Duration.ofMillis(10)));
+    H2FileSync other = started(new H2FileSync(() -> null, Duration.ofMillis(10)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> inMemory.rounds() >= 3 && other.rounds() >= 3);
+    assertThat(inMemory.syncs()).isZero();
+    assertThat(other.syncs()).isZero();
   }
 
   @Test
