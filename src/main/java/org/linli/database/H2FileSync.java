@@ -31,7 +31,6 @@ final class H2FileSync implements AutoCloseable {
   private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong syncs = new AtomicLong();
   private final AtomicLong syncNanos = new AtomicLong();
-  private volatile MVStore current;
   private volatile String lastFailure;
 
   /**
@@ -78,9 +77,8 @@ final class H2FileSync implements AutoCloseable {
 
   private void syncOnce() {
     rounds.incrementAndGet();
+    MVStore target = store.get();
     try {
-      MVStore target = store.get();
-      current = target;
       if (target == null || target.isClosed() || target.getFileStore() == null
           || target.getFileStore().isReadOnly()) {
         return;
@@ -94,7 +92,7 @@ final class H2FileSync implements AutoCloseable {
         lastFailure = null;
       }
     } catch (RuntimeException e) {
-      if (current != null && current.isClosed()) {
+      if (target != null && target.isClosed()) {
         // closed between the check and the force (shutdown): the next round looks it up again
         return;
       }
