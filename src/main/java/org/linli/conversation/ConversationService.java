@@ -92,32 +92,35 @@ class ConversationService implements ConversationPort {
 
   @Override
   public TurnOutcome handle(InboundMessage message) {
+    // A turn of its own learns that its message was stored before from the unique key on
+    // (channel, external_id) when it stores it, rolls back and answers from the store: one
+    // statement less per turn than looking first, for retries that are rare. A turn that joins a
+    // caller's transaction looks first, since a failed insert would spoil the caller's work.
+    boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
     try {
-      return transaction.execute(tx -> handleInTransaction(message));
+      return transaction.execute(tx -> handleInTransaction(message, joined));
     } catch (DuplicateKeyException e) {
-      // The same external message was delivered twice at the same moment and the other delivery
-      // committed first: answer with what it stored. Inside a caller's transaction (which this
-      // turn joined) that transaction is spoilt: the caller rolls back and runs the turn again.
-      if (message.externalId() == null
-          || TransactionSynchronizationManager.isActualTransactionActive()) {
+      // The message was stored before, or delivered twice at the same moment and the other
+      // delivery committed first: answer with what was stored. Inside a caller's transaction the
+      // caller rolls back and runs the turn again, and then finds the message.
+      if (message.externalId() == null || joined) {
         throw e;
       }
       return transaction.execute(
           tx ->
               store
                   .findInbound(message.channel(), message.externalId())
-                  .map(this::storedOutcome)
+                  .map(this::duplicateOutcome)
                   .orElseThrow(() -> e));
     }
   }
 
-  private TurnOutcome handleInTransaction(InboundMessage message) {
-    if (message.externalId() != null) {
+  private TurnOutcome handleInTransaction(InboundMessage message, boolean joined) {
+    if (joined && message.externalId() != null) {
       Optional<ConversationStore.MessageRow> seen =
           store.findInbound(message.channel(), message.externalId());
       if (seen.isPresent()) {
-        log.info("event=duplicate_message channel={}", message.channel().code());
-        return storedOutcome(seen.get());
+        return duplicateOutcome(seen.get());
       }
     }
     Instant now = clock.instant();
@@ -397,7 +400,9 @@ class ConversationService implements ConversationPort {
     };
   }
 
-  private TurnOutcome storedOutcome(ConversationStore.MessageRow inbound) {
+  /** The answer to a message stored before: the replies stored with it, no second turn. */
+  private TurnOutcome duplicateOutcome(ConversationStore.MessageRow inbound) {
+    log.info("event=duplicate_message channel={}", inbound.channel().code());
     List<Reply> replies = new ArrayList<>();
     for (ConversationStore.MessageRow out : store.repliesTo(inbound.id())) {
       replies.add(new Reply(out.text(), out.sources(), out.options(), false));

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What residents rely on from storage, run against each supported database (H2 and PostgreSQL):
@@ -111,6 +112,36 @@ abstract class ConversationPersistenceContract {
     String externalId = "retry-" + System.nanoTime();
     TurnOutcome first = conversations.handle(message(Channel.SMS, null, externalId, "医保怎么报销"));
     TurnOutcome retry = conversations.handle(message(Channel.SMS, null, externalId, "医保怎么报销"));
+
+    assertThat(retry.duplicate()).isTrue();
+    assertThat(retry.conversationId()).isEqualTo(first.conversationId());
+    assertThat(retry.replies()).isEqualTo(first.replies());
+    assertThat(conversations.history(first.conversationId()).orElseThrow().messages()).hasSize(2);
+  }
+
+  @Test
+  void aRetriedFirstMessageOpensNoSecondConversation() {
+    String externalId = "first-" + System.nanoTime();
+    TurnOutcome first = conversations.handle(message(Channel.WEB, null, externalId, "高龄津贴怎么申请"));
+    int before = jdbc.sql("select count(*) from conversation").query(Integer.class).single();
+
+    TurnOutcome retry = conversations.handle(message(Channel.WEB, null, externalId, "高龄津贴怎么申请"));
+
+    assertThat(retry.duplicate()).isTrue();
+    assertThat(retry.conversationId()).isEqualTo(first.conversationId());
+    assertThat(retry.replies()).isEqualTo(first.replies());
+    assertThat(jdbc.sql("select count(*) from conversation").query(Integer.class).single()).isEqualTo(before);
+    assertThat(conversations.history(first.conversationId()).orElseThrow().messages()).hasSize(2);
+  }
+
+  @Test
+  void aRetryInsideACallersTransactionIsAnsweredFromTheStore() {
+    String externalId = "joined-" + System.nanoTime();
+    TurnOutcome first = conversations.handle(message(Channel.SMS, null, externalId, "低保怎么申请"));
+
+    TurnOutcome retry =
+        new TransactionTemplate(transactions)
+            .execute(tx -> conversations.handle(message(Channel.SMS, null, externalId, "低保怎么申请")));
 
     assertThat(retry.duplicate()).isTrue();
     assertThat(retry.conversationId()).isEqualTo(first.conversationId());
