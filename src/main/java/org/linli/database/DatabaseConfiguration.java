@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded H2 database's commits are made durable in groups ({@link H2GroupCommit}) and its file
- * is forced to the disk at an interval ({@link H2FileSync}).
+ * The embedded H2 database's commits are made durable in groups ({@link H2GroupCommit}), its file
+ * is forced to the disk at an interval ({@link H2FileSync}) and made shorter in steps in the
+ * background ({@link StepwiseShrink}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -21,6 +22,16 @@ class DatabaseConfiguration {
   @Bean
   static BeanPostProcessor h2GroupCommit() {
     return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        // before the pool opens its first connection: an embedded file is opened through
+        // StepwiseShrink, whatever URL the operator gave (an H2 tool opens it by its plain path)
+        if (bean instanceof HikariDataSource hikari) {
+          hikari.setJdbcUrl(StepwiseShrink.wrap(hikari.getJdbcUrl()));
+        }
+        return bean;
+      }
+
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource hikari

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.LinliApplication;
@@ -20,8 +22,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded database is a file: what a resident said is still there after a restart, and the
- * file is forced to the disk while the service runs.
+ * The embedded database is a file: what a resident said is still there after a restart, the file
+ * is forced to the disk while the service runs, and it is made shorter in the background.
  */
 class RestartTest {
 
@@ -70,6 +72,18 @@ class RestartTest {
         FunctionCounter syncs = meters.find("linli.database.file.syncs").functionCounter();
         return syncs != null && syncs.count() >= 2;
       });
+    }
+  }
+
+  @Test
+  void theDatabaseFileIsMadeShorterInStepsThatNoTurnWaitsFor() throws Exception {
+    try (ConfigurableApplicationContext node = start();
+        Connection connection = node.getBean(DataSource.class).getConnection()) {
+      // the file H2 opened is the data folder's linli.mv.db, through StepwiseShrink
+      assertThat(connection.getMetaData().getURL())
+          .startsWith("jdbc:h2:file:stepshrink:")
+          .contains(dataDir.resolve("linli").toString());
+      assertThat(dataDir.resolve("linli.mv.db")).exists();
     }
   }
 }
