@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 import org.slf4j.Logger;
@@ -104,8 +102,7 @@ public final class StepwiseShrink extends FilePathWrapper {
   }
 
   /** A file whose truncations are carried out in steps by {@code steps}. */
-  static final class Channel extends FileBase {
-    private final FileChannel file;
+  static final class Channel extends ForwardingFileChannel {
     private final Later steps;
     private final String name;
     private final Object lock = new Object();
@@ -118,7 +115,7 @@ public final class StepwiseShrink extends FilePathWrapper {
     private int cutSteps;
 
     Channel(FileChannel file, Later steps, String name) {
-      this.file = file;
+      super(file);
       this.steps = steps;
       this.name = name;
     }
@@ -186,37 +183,6 @@ public final class StepwiseShrink extends FilePathWrapper {
       int written = write(src, position);
       file.position(position + written);
       return written;
-    }
-
-    @Override
-    public int read(ByteBuffer dst, long position) throws IOException {
-      return file.read(dst, position);
-    }
-
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-      return file.read(dst);
-    }
-
-    @Override
-    public long position() throws IOException {
-      return file.position();
-    }
-
-    @Override
-    public FileChannel position(long position) throws IOException {
-      file.position(position);
-      return this;
-    }
-
-    @Override
-    public void force(boolean metaData) throws IOException {
-      file.force(metaData);
-    }
-
-    @Override
-    public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-      return file.tryLock(position, size, shared);
     }
 
     /** Finishes a pending cut, then closes the file. */
