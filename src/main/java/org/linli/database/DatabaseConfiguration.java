@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+  /** An embedded H2 data source: its file opened through StepwiseShrink, its commits grouped. */
   @Bean
-  static BeanPostProcessor h2GroupCommit() {
+  static BeanPostProcessor embeddedH2() {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessBeforeInitialization(Object bean, String beanName) {

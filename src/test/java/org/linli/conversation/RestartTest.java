@@ -76,7 +76,7 @@ class RestartTest {
   }
 
   @Test
-  void theDatabaseFileIsMadeShorterInStepsThatNoTurnWaitsFor() throws Exception {
+  void theDatabaseFileIsOpenedThroughTheFileSystemThatCutsItInTheBackground() throws Exception {
     try (ConfigurableApplicationContext node = start();
         Connection connection = node.getBean(DataSource.class).getConnection()) {
       // the file H2 opened is the data folder's linli.mv.db, through StepwiseShrink
