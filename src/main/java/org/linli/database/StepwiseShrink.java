@@ -1,7 +1,6 @@
 package org.linli.database;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Locale;
@@ -232,7 +231,7 @@ public final class StepwiseShrink extends FilePathWrapper {
           } else {
             scheduleStep(PAUSE_MILLIS);
           }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
           // the file stays longer than H2 knows, as after a crash; H2 cuts it again later
           log.warn("event=db_file_shrink_failed file={} error=\"{}\"", name, e.toString());
           pending = -1;

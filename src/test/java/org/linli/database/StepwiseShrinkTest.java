@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -58,7 +59,7 @@ class StepwiseShrinkTest {
     Path path = fileOf(100 * MB);
     try (var file = channel(path)) {
       file.truncate(10 * MB);
-      byte[] chunk = "第一章 社区通知".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] chunk = "第一章 社区通知".getBytes(StandardCharsets.UTF_8);
       file.write(ByteBuffer.wrap(chunk), 50 * MB);
 
       runHeldSteps(path);
