@@ -163,12 +163,9 @@ final class CarerTurns {
   /** Stores the carer's message and the question; no dialogue turn runs. */
   TurnOutcome ask(ConversationStore.ConversationRow conversation, InboundMessage message, Decision decision,
       Lang lang, Instant now) {
-    ConversationStore.MessageRow inbound = store.appendInbound(conversation.id(), message.channel(),
-        message.externalId(), PiiMasker.mask(message.text()), CHOICE_INTENT, 1.0, message.receivedAt());
-    added(conversation.id(), inbound);
     Reply reply = Reply.text(decision.question());
-    added(conversation.id(),
-        store.appendReply(conversation.id(), message.channel(), inbound.id(), reply, CHOICE_INTENT, now));
+    ConversationService.storeExchange(store, events, conversation.id(), message, CHOICE_INTENT, 1.0, List.of(reply),
+        CHOICE_INTENT, now);
     store.update(conversation.id(), lang, conversation.accessProfile(), states.save(decision.state()), now);
     return new TurnOutcome(conversation.id(), List.of(reply), CHOICE_INTENT, lang, null, false);
   }
@@ -229,9 +226,5 @@ final class CarerTurns {
       }
     });
     return out.toString().toLowerCase(Locale.ROOT);
-  }
-
-  private void added(String conversationId, ConversationStore.MessageRow m) {
-    events.publishEvent(ConversationService.addedEvent(conversationId, m));
   }
 }

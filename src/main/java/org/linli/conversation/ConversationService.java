@@ -151,17 +151,6 @@ class ConversationService implements ConversationPort {
     TurnResult turn =
         engine.turn(
             state, new DialogueEngine.Turn(message.channel(), turnText, message.langHint()));
-    ConversationStore.MessageRow inbound =
-        store.appendInbound(
-            conversation.id(),
-            message.channel(),
-            message.externalId(),
-            // ID-card and bank-card numbers never reach the database or the logs
-            PiiMasker.mask(message.text()),
-            turn.intent(),
-            turn.confidence(),
-            message.receivedAt());
-    added(conversation.id(), inbound);
     List<Reply> replies = new ArrayList<>(acting.replies());
     replies.addAll(turn.replies());
     DialogueState next = turn.state();
@@ -196,10 +185,9 @@ class ConversationService implements ConversationPort {
         }
       }
     }
-    for (Reply reply : replies) {
-      added(conversation.id(),
-          store.appendReply(conversation.id(), message.channel(), inbound.id(), reply, turn.intent(), now));
-    }
+    // The message is stored with its replies, after the actions: one batch. A repeated delivery
+    // fails here on the unique key and rolls back what the actions did.
+    storeExchange(conversation.id(), message, turn.intent(), turn.confidence(), replies, turn.intent(), now);
     String profile = conversation.accessProfile();
     if (next.get(SLOWER_SLOT).isPresent()) {
       // The resident asked for slower, shorter output: one step slower, then forget the request.
@@ -274,25 +262,12 @@ class ConversationService implements ConversationPort {
       WorkOrder order,
       Instant now) {
     Lang lang = conversation.lang();
-    ConversationStore.MessageRow inbound =
-        store.appendInbound(
-            conversation.id(),
-            message.channel(),
-            message.externalId(),
-            PiiMasker.mask(message.text()),
-            HUMAN_MODE_INTENT,
-            1.0,
-            message.receivedAt());
-    added(conversation.id(), inbound);
     QueueInfo info = handoff.residentMessage(conversation.id(), PiiMasker.mask(message.text())).orElseThrow();
     List<Reply> replies = new ArrayList<>();
     if (!info.claimed()) {
       replies.add(Reply.text(words.queue(lang, info)));
     }
-    for (Reply reply : replies) {
-      added(conversation.id(),
-          store.appendReply(conversation.id(), message.channel(), inbound.id(), reply, HUMAN_MODE_INTENT, now));
-    }
+    storeExchange(conversation.id(), message, HUMAN_MODE_INTENT, 1.0, replies, HUMAN_MODE_INTENT, now);
     store.update(conversation.id(), lang, conversation.accessProfile(), conversation.state(), now);
     log.info("event=human_mode_message channel={} claimed={}", message.channel().code(), info.claimed());
     return new TurnOutcome(
@@ -345,8 +320,24 @@ class ConversationService implements ConversationPort {
     return lines.isEmpty() ? words.get(lang, "resident.status.none") : String.join("\n", lines);
   }
 
-  private void added(String conversationId, ConversationStore.MessageRow m) {
-    events.publishEvent(addedEvent(conversationId, m));
+  private void storeExchange(String conversationId, InboundMessage message, String intent, double confidence,
+      List<Reply> replies, String replyIntent, Instant now) {
+    storeExchange(store, events, conversationId, message, intent, confidence, replies, replyIntent, now);
+  }
+
+  /**
+   * Stores the resident's message (ID-card and bank-card numbers masked: they never reach the
+   * database or the logs) and the replies to it, and publishes each for live views.
+   */
+  static void storeExchange(ConversationStore store, ApplicationEventPublisher events, String conversationId,
+      InboundMessage message, String intent, double confidence, List<Reply> replies, String replyIntent,
+      Instant now) {
+    ConversationStore.Inbound inbound = new ConversationStore.Inbound(
+        message.externalId(), PiiMasker.mask(message.text()), intent, confidence, message.receivedAt());
+    for (ConversationStore.MessageRow m :
+        store.appendExchange(conversationId, message.channel(), inbound, replies, replyIntent, now)) {
+      events.publishEvent(addedEvent(conversationId, m));
+    }
   }
 
   /** The live event for a message just stored in a conversation. */

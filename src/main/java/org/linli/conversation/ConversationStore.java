@@ -1,11 +1,13 @@
 package org.linli.conversation;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,10 @@ import org.linli.dialog.Channel;
 import org.linli.dialog.Reply;
 import org.linli.knowledge.Lang;
 import org.linli.privacy.PersonalData;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,11 +37,13 @@ class ConversationStore {
       "select id, channel, resident_id, language, access_profile, mode, state, version";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final JsonMapper json;
   private final MessageTextCodec texts;
 
-  ConversationStore(JdbcClient jdbc, JsonMapper json, PersonalData personalData) {
+  ConversationStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, PersonalData personalData) {
     this.jdbc = jdbc;
+    this.template = template;
     this.json = json;
     this.texts = new MessageTextCodec(personalData);
   }
@@ -182,87 +190,132 @@ class ConversationStore {
         .list();
   }
 
-  MessageRow appendInbound(
-      String conversationId,
-      Channel channel,
-      String externalId,
-      String text,
-      String intent,
-      double confidence,
-      Instant at) {
-    return append(
-        conversationId, "in", "resident", channel, externalId, null, text, intent, confidence,
-        List.of(), List.of(), at);
-  }
+  /** A resident's message as a turn stores it (the text already masked). */
+  record Inbound(String externalId, String text, String intent, double confidence, Instant at) {}
 
-  MessageRow appendReply(
-      String conversationId, Channel channel, long replyTo, Reply reply, String intent, Instant at) {
-    return append(
-        conversationId, "out", "assistant", channel, null, replyTo, reply.text(), intent, null,
-        reply.sources(), reply.options(), at);
+  /**
+   * Stores a resident's message and then the replies that answer it, numbered in this order, as
+   * one JDBC batch: on PostgreSQL one round trip instead of one per message. Each reply points at
+   * the message through the conversation's latest inbound message, which under the conversation's
+   * row lock (held by the caller) is the one the batch has just stored. Returns the rows as a
+   * later read gives them, the resident's message first.
+   */
+  List<MessageRow> appendExchange(
+      String conversationId, Channel channel, Inbound inbound, List<Reply> replies, String replyIntent,
+      Instant repliedAt) {
+    List<NewMessage> rows = new ArrayList<>(replies.size() + 1);
+    rows.add(new NewMessage("in", "resident", inbound.externalId(), false, inbound.text(), inbound.intent(),
+        inbound.confidence(), List.of(), List.of(), inbound.at()));
+    for (Reply reply : replies) {
+      rows.add(new NewMessage("out", "assistant", null, true, reply.text(), replyIntent, null,
+          reply.sources(), reply.options(), repliedAt));
+    }
+    return insert(conversationId, channel, rows);
   }
 
   /** A message to the resident that answers no inbound message: a staff reply or a notice. */
   MessageRow appendOutbound(String conversationId, Channel channel, String author, String text, Instant at) {
-    return append(
-        conversationId, "out", author, channel, null, null, text, null, null, List.of(), List.of(), at);
+    return insert(conversationId, channel,
+            List.of(new NewMessage("out", author, null, false, text, null, null, List.of(), List.of(), at)))
+        .getFirst();
   }
 
   Optional<MessageRow> messageById(long id) {
     return jdbc.sql("select * from message where id = ?").param(id).query(this::message).optional();
   }
 
-  /**
-   * Stores a message and returns it as it now reads from the database, so that callers can
-   * publish it without reading it back.
-   */
-  private MessageRow append(
-      String conversationId,
+  /** A message to store; {@code answersInbound}: a reply to the conversation's latest inbound message. */
+  private record NewMessage(
       String direction,
       String author,
-      Channel channel,
       String externalId,
-      Long replyTo,
+      boolean answersInbound,
       String text,
       String intent,
       Double confidence,
       List<Reply.Source> sources,
       List<Reply.Option> options,
-      Instant at) {
-    // the database keeps microseconds: the returned row must equal what a later read gives
-    Instant stored = at.truncatedTo(ChronoUnit.MICROS);
+      Instant at) {}
+
+  // The next number in the conversation and the message a reply answers, in the same statement
+  // (the caller holds the conversation's row lock, so no other message of it is being added). The
+  // last number is read as the first row of uq_message_seq backwards: H2 reads every message of
+  // the conversation for max(seq) (100 us at 1,000 messages, against 2 us). In a batch each
+  // statement sees the rows of the ones before it.
+  private static final String INSERT_MESSAGE =
+      "insert into message (conversation_id, seq, direction, author, channel, external_id,"
+          + " reply_to, " + MessageTextCodec.COLUMN + ", intent, confidence, sources, options, created_at)"
+          + " values (?, coalesce((select m.seq from message m where m.conversation_id = ?"
+          + " order by m.conversation_id desc, m.seq desc fetch first row only), 0) + 1, ?, ?, ?, ?,"
+          + " case when ? then (select m.id from message m where m.conversation_id = ? and m.direction = 'in'"
+          + " order by m.conversation_id desc, m.seq desc fetch first row only) end,"
+          + " ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Stores messages of one conversation in this order and returns them as they now read from the
+   * database, so that callers can publish them without reading them back.
+   */
+  private List<MessageRow> insert(String conversationId, Channel channel, List<NewMessage> rows) {
+    List<Object[]> params = new ArrayList<>(rows.size());
+    List<Instant> stored = new ArrayList<>(rows.size());
+    for (NewMessage m : rows) {
+      // the database keeps microseconds: the returned row must equal what a later read gives
+      Instant at = m.at().truncatedTo(ChronoUnit.MICROS);
+      stored.add(at);
+      params.add(new Object[] {
+        conversationId,
+        conversationId,
+        m.direction(),
+        m.author(),
+        channel.code(),
+        m.externalId(),
+        m.answersInbound(),
+        conversationId,
+        texts.seal(m.text()),
+        m.intent(),
+        m.confidence(),
+        m.sources().isEmpty() ? null : json.writeValueAsString(m.sources()),
+        m.options().isEmpty() ? null : json.writeValueAsString(m.options()),
+        utc(at)
+      });
+    }
     var keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            // the next number in the conversation, in the same statement (the caller holds the
-            // conversation's row lock, so no other message of it is being added). The last number
-            // is read as the first row of uq_message_seq backwards: H2 reads every message of the
-            // conversation for max(seq) (100 us at 1,000 messages, against 2 us)
-            "insert into message (conversation_id, seq, direction, author, channel, external_id,"
-                + " reply_to, " + MessageTextCodec.COLUMN + ", intent, confidence, sources, options, created_at)"
-                + " values (?, coalesce((select m.seq from message m where m.conversation_id = ?"
-                + " order by m.conversation_id desc, m.seq desc fetch first row only), 0) + 1,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            conversationId,
-            conversationId,
-            direction,
-            author,
-            channel.code(),
-            externalId,
-            replyTo,
-            texts.seal(text),
-            intent,
-            confidence,
-            sources.isEmpty() ? null : json.writeValueAsString(sources),
-            options.isEmpty() ? null : json.writeValueAsString(options),
-            utc(stored))
-        .update(keys, "id", "seq");
-    // Spring's generated-key map ignores case (H2 reports ID and SEQ, PostgreSQL id and seq)
-    Map<String, Object> key = keys.getKeys();
-    long id = ((Number) key.get("id")).longValue();
-    int seq = ((Number) key.get("seq")).intValue();
-    return new MessageRow(
-        id, seq, direction, author, channel, externalId, replyTo, text, intent, sources, options, stored);
+    template.batchUpdate(
+        connection -> connection.prepareStatement(INSERT_MESSAGE, new String[] {"id", "seq"}),
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Object[] values = params.get(i);
+            for (int p = 0; p < values.length; p++) {
+              StatementCreatorUtils.setParameterValue(ps, p + 1, SqlTypeValue.TYPE_UNKNOWN, values[p]);
+            }
+          }
+
+          @Override
+          public int getBatchSize() {
+            return params.size();
+          }
+        },
+        keys);
+    // Spring's generated-key maps ignore case (H2 reports ID and SEQ, PostgreSQL id and seq)
+    List<Map<String, Object>> generated = keys.getKeyList();
+    if (generated.size() != rows.size()) {
+      throw new IllegalStateException(
+          "the database returned keys for " + generated.size() + " of " + rows.size() + " messages");
+    }
+    List<MessageRow> result = new ArrayList<>(rows.size());
+    Long inboundId = null;
+    for (int i = 0; i < rows.size(); i++) {
+      NewMessage m = rows.get(i);
+      long id = ((Number) generated.get(i).get("id")).longValue();
+      int seq = ((Number) generated.get(i).get("seq")).intValue();
+      if (m.direction().equals("in")) {
+        inboundId = id;
+      }
+      result.add(new MessageRow(id, seq, m.direction(), m.author(), channel, m.externalId(),
+          m.answersInbound() ? inboundId : null, m.text(), m.intent(), m.sources(), m.options(), stored.get(i)));
+    }
+    return result;
   }
 
   private static ConversationRow conversation(ResultSet rs, int row) throws SQLException {

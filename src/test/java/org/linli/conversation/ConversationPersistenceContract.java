@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.linli.dialog.Channel;
 import org.linli.dialog.ConversationHistory;
 import org.linli.dialog.ConversationPort;
 import org.linli.dialog.InboundMessage;
+import org.linli.dialog.Reply;
 import org.linli.dialog.TurnOutcome;
 import org.linli.dialog.UnknownConversationException;
 import org.linli.privacy.PersonalData;
@@ -132,6 +134,57 @@ abstract class ConversationPersistenceContract {
     assertThat(retry.replies()).isEqualTo(first.replies());
     assertThat(jdbc.sql("select count(*) from conversation").query(Integer.class).single()).isEqualTo(before);
     assertThat(conversations.history(first.conversationId()).orElseThrow().messages()).hasSize(2);
+  }
+
+  @Test
+  void everyReplyOfATurnFollowsTheResidentsMessageAndAnswersIt() {
+    TurnOutcome outcome = conversations.handle(message(Channel.WEB, null, null, "我要找人工"));
+
+    // the order's number and the place in the queue: more than one reply to one message
+    assertThat(outcome.replies()).hasSizeGreaterThan(1);
+    List<long[]> rows =
+        jdbc.sql("select id, seq, case when direction = 'in' then 1 else 0 end, coalesce(reply_to, 0)"
+                + " from message where conversation_id = ? order by seq")
+            .param(outcome.conversationId())
+            .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+            .list();
+    assertThat(rows).hasSize(outcome.replies().size() + 1);
+    long inbound = rows.getFirst()[0];
+    assertThat(rows.getFirst()[2]).as("the resident's message comes first").isEqualTo(1);
+    assertThat(rows.getFirst()[3]).as("it answers nothing").isZero();
+    for (int i = 1; i < rows.size(); i++) {
+      assertThat(rows.get(i)[1]).isEqualTo(i + 1);
+      assertThat(rows.get(i)[2]).isZero();
+      assertThat(rows.get(i)[3]).as("reply %d answers the resident's message", i).isEqualTo(inbound);
+    }
+    assertThat(conversations.history(outcome.conversationId()).orElseThrow().messages())
+        .extracting(ConversationHistory.Entry::text)
+        .containsExactlyElementsOf(
+            Stream.concat(
+                    Stream.of("我要找人工"),
+                    outcome.replies().stream().map(Reply::text))
+                .toList());
+  }
+
+  @Test
+  void aRetriedRequestForAPersonOpensNoSecondOrder() {
+    String externalId = "person-" + System.nanoTime();
+    TurnOutcome first = conversations.handle(message(Channel.WEB, null, externalId, "我要找人工"));
+    assertThat(first.handoff()).isNotNull();
+    int orders = jdbc.sql("select count(*) from work_order").query(Integer.class).single();
+    int conversationsBefore = jdbc.sql("select count(*) from conversation").query(Integer.class).single();
+
+    // a first message retried opens a conversation of its own and runs the whole turn, the order
+    // included, before its message meets the stored one: all of it is rolled back
+    TurnOutcome retry = conversations.handle(message(Channel.WEB, null, externalId, "我要找人工"));
+
+    assertThat(retry.duplicate()).isTrue();
+    assertThat(retry.conversationId()).isEqualTo(first.conversationId());
+    assertThat(retry.replies()).extracting(Reply::text)
+        .containsExactlyElementsOf(first.replies().stream().map(Reply::text).toList());
+    assertThat(jdbc.sql("select count(*) from work_order").query(Integer.class).single()).isEqualTo(orders);
+    assertThat(jdbc.sql("select count(*) from conversation").query(Integer.class).single())
+        .isEqualTo(conversationsBefore);
   }
 
   @Test
