@@ -84,7 +84,8 @@ final class CarerTurns {
   List<CareService.Proxy> mayActFor(ConversationStore.ConversationRow conversation, Channel channel) {
     // web chat and the kiosk do not know who writes
     if (conversation.residentId() == null
-        || (channel != Channel.SMS && channel != Channel.WECHAT && channel != Channel.VOICE)) {
+        || (channel != Channel.SMS && channel != Channel.WECHAT && channel != Channel.VOICE)
+        || Boolean.FALSE.equals(conversation.writerActsForAnyone())) {
       return List.of();
     }
     return care.actingFor(conversation.residentId());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.linli.care.CareService;
 import org.linli.dialog.Channel;
 import org.linli.dialog.Reply;
 import org.linli.knowledge.Lang;
@@ -48,6 +49,10 @@ class ConversationStore {
     this.texts = new MessageTextCodec(personalData);
   }
 
+  /**
+   * @param writerActsForAnyone whether the resident who writes may act for someone else (a carer's
+   *     record in force), when the query that read the row asked; null when it did not
+   */
   record ConversationRow(
       String id,
       Channel channel,
@@ -56,7 +61,8 @@ class ConversationStore {
       String accessProfile,
       String mode,
       String state,
-      long version) {}
+      long version,
+      Boolean writerActsForAnyone) {}
 
   record MessageRow(
       long id,
@@ -80,7 +86,7 @@ class ConversationStore {
                 + " state, created_at, updated_at, version) values (?, ?, ?, ?, ?, 'bot', ?, ?, ?, 0)")
         .params(id, channel.code(), residentId, lang.code(), accessProfile, state, utc(now), utc(now))
         .update();
-    return new ConversationRow(id, channel, residentId, lang, accessProfile, "bot", state, 0);
+    return new ConversationRow(id, channel, residentId, lang, accessProfile, "bot", state, 0, null);
   }
 
   /** The conversation, locked until the transaction ends so that its turns run one at a time. */
@@ -112,23 +118,28 @@ class ConversationStore {
 
   /** The resident's most recent conversation on a channel, if it was active since {@code since}. */
   Optional<ConversationRow> latestOf(String residentId, Channel channel, Instant since) {
-    return latest(residentId, channel, since, "");
-  }
-
-  /** {@link #latestOf}, locked like {@link #lock}: one statement where a turn needs both. */
-  Optional<ConversationRow> lockLatestOf(String residentId, Channel channel, Instant since) {
-    return latest(residentId, channel, since, " for update");
-  }
-
-  private Optional<ConversationRow> latest(String residentId, Channel channel, Instant since, String lock) {
-    return jdbc.sql(
-            CONVERSATION_COLUMNS
-                + " from conversation where resident_id = ? and channel = ? and updated_at >= ?"
-                + " order by updated_at desc, id fetch first 1 rows only" + lock)
+    return jdbc.sql(CONVERSATION_COLUMNS + LATEST)
         .params(residentId, channel.code(), utc(since))
         .query(ConversationStore::conversation)
         .optional();
   }
+
+  /**
+   * {@link #latestOf}, locked like {@link #lock}, and whether its writer acts for anyone (the
+   * carer's question): one statement where a turn needs all three.
+   */
+  Optional<ConversationRow> lockLatestOf(String residentId, Channel channel, Instant since) {
+    return jdbc.sql(
+            CONVERSATION_COLUMNS + ", " + CareService.actsForAnyoneSql("conversation.resident_id")
+                + " as acts_for_anyone" + LATEST + " for update")
+        .params(residentId, channel.code(), utc(since))
+        .query((rs, row) -> conversation(rs, rs.getBoolean("acts_for_anyone")))
+        .optional();
+  }
+
+  private static final String LATEST =
+      " from conversation where resident_id = ? and channel = ? and updated_at >= ?"
+          + " order by updated_at desc, id fetch first 1 rows only";
 
   /** A conversation as the staff console lists it: no message text, nothing personal. */
   record SessionRow(
@@ -319,6 +330,10 @@ class ConversationStore {
   }
 
   private static ConversationRow conversation(ResultSet rs, int row) throws SQLException {
+    return conversation(rs, null);
+  }
+
+  private static ConversationRow conversation(ResultSet rs, Boolean writerActsForAnyone) throws SQLException {
     return new ConversationRow(
         rs.getString("id"),
         Channel.fromCode(rs.getString("channel")).orElseThrow(),
@@ -327,7 +342,8 @@ class ConversationStore {
         rs.getString("access_profile"),
         rs.getString("mode"),
         rs.getString("state"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        writerActsForAnyone);
   }
 
   private MessageRow message(ResultSet rs, int row) throws SQLException {

@@ -256,6 +256,20 @@ class CarersActForResidentsTest {
   }
 
   @Test
+  void aCarerRecordedWhileTheirConversationIsOpenIsAskedAtTheirNextMessage() {
+    String mother = resident("13600001212");
+    TurnOutcome before = text("13900001212", "你好");
+    assertThat(said(before)).doesNotContain("尾号 1212");
+
+    care.addCarer("admin", mother, "13900001212", null, "child", true);
+    TurnOutcome question = text("13900001212", "人工");
+
+    assertThat(question.conversationId()).isEqualTo(before.conversationId());
+    assertThat(said(question)).contains("尾号 1212").contains("回复 1");
+    assertThat(question.handoff()).isNull();
+  }
+
+  @Test
   void afterRevocationTheCarerNoLongerActsOrHearsAnything() {
     String mother = resident("13600007777");
     CareService.Proxy son = care.addCarer("admin", mother, "13900007777", null, "child", true).get(0);
