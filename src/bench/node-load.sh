@@ -49,27 +49,15 @@ if [[ -n "$RATE" ]] && ! python3 -c 'import sys, math; r = float(sys.argv[1]); s
 fi
 RATE_ARGS=()
 [[ -n "$RATE" ]] && RATE_ARGS=(--rate "$RATE")
-if curl -sf -o /dev/null localhost:8080/actuator/health/liveness; then
-  echo "something already answers on port 8080: stop it first" >&2; exit 1
-fi
-
-# a JDK 21 or newer, as ./linli picks it: JAVA_HOME, else the newest under /usr/lib/jvm
-JAVA=java
-for d in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "${d%/}/release" 2>/dev/null || true)
-  if [[ -x "${d%/}/bin/java" && "${v:-0}" -ge 21 ]]; then JAVA="${d%/}/bin/java"; break; fi
-done
+source src/bench/common.sh
+require_free_port
+pick_java
 
 WORK=$(mktemp -d /tmp/linli-bench.XXXXXX)
-export TWILIO_AUTH_TOKEN=load-test-token LINLI_PUBLIC_BASE_URL=http://localhost:8080
-export WECHAT_TOKEN=loadTestToken WECHAT_AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG
-export WECHAT_APP_ID=wx0123456789abcdef
+export_test_secrets
 NODE_ARGS=(--linli.rate-limit.enabled=false --linli.data-dir="$WORK/data")
 if [[ "$DB" == postgres ]]; then
-  PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop database if exists linli_bench' \
-    -c 'create database linli_bench' >/dev/null
-  export LINLI_DB_URL=jdbc:postgresql://127.0.0.1:5432/linli_bench LINLI_DB_USER=postgres
-  export LINLI_DATA_KEY=$(head -c 32 /dev/urandom | base64)
+  fresh_postgres linli_bench
   NODE_ARGS+=(--spring.profiles.active=postgres)
 elif [[ "$DB" != h2 ]]; then
   echo "--db must be h2 or postgres" >&2; exit 2
@@ -78,11 +66,7 @@ fi
 "$JAVA" "${NODE_JVM[@]}" -jar "$JAR" "${NODE_ARGS[@]}" ${EXTRA_NODE_ARGS[@]+"${EXTRA_NODE_ARGS[@]}"} >"$WORK/node.log" 2>&1 &
 NODE=$!
 trap 'kill $NODE 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -sf -o /dev/null localhost:8080/actuator/health/liveness && break
-  kill -0 $NODE 2>/dev/null || { echo "the node did not start: $WORK/node.log" >&2; exit 1; }
-  sleep 1
-done
+wait_for_node $NODE "$WORK/node.log"
 
 load() { "$JAVA" -jar "$JAR" load run --url http://localhost:8080 --mix web=2,sms=1,wechat=1 "$@"; }
 load --residents 50 --duration "${WARMUP}s" >/dev/null
