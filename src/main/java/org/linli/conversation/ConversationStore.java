@@ -129,9 +129,7 @@ class ConversationStore {
    * carer's question): one statement where a turn needs all three.
    */
   Optional<ConversationRow> lockLatestOf(String residentId, Channel channel, Instant since) {
-    return jdbc.sql(
-            CONVERSATION_COLUMNS + ", " + CareService.actsForAnyoneSql("conversation.resident_id")
-                + " as acts_for_anyone" + LATEST + " for update")
+    return jdbc.sql(LOCK_LATEST)
         .params(residentId, channel.code(), utc(since))
         .query((rs, row) -> conversation(rs, rs.getBoolean("acts_for_anyone")))
         .optional();
@@ -140,6 +138,11 @@ class ConversationStore {
   private static final String LATEST =
       " from conversation where resident_id = ? and channel = ? and updated_at >= ?"
           + " order by updated_at desc, id fetch first 1 rows only";
+
+  // built once: lockLatestOf runs on every SMS, WeChat and phone turn
+  private static final String LOCK_LATEST =
+      CONVERSATION_COLUMNS + ", " + CareService.actsForAnyoneSql("conversation.resident_id")
+          + " as acts_for_anyone" + LATEST + " for update";
 
   /** A conversation as the staff console lists it: no message text, nothing personal. */
   record SessionRow(
